@@ -1,0 +1,23 @@
+"""Typed SQLAlchemy models, one module per aggregate."""
+
+from app.models.alignment import Bead, BeadStatus
+from app.models.base import Base
+from app.models.changes import Action, Change
+from app.models.documents import Collection, Document, DocumentText, TextRole
+from app.models.segments import Segment
+from app.models.users import Role, User
+
+__all__ = [
+    "Action",
+    "Base",
+    "Bead",
+    "BeadStatus",
+    "Change",
+    "Collection",
+    "Document",
+    "DocumentText",
+    "Role",
+    "Segment",
+    "TextRole",
+    "User",
+]
