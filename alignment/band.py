@@ -1,0 +1,97 @@
+"""The band the DP searches: around a path through sure sentence pairs, so work grows linearly.
+
+Sure pairs are sentences sharing concepts rare on both sides (names, numbers, rare words);
+the longest chain of them that increases on both sides is the anchor path. Between two
+consecutive anchors the true path stays inside their rectangle, so the band covers those
+rectangles, widened by a margin; an empty stretch between anchors is covered around its
+diagonal, at most MAX_WIDTH wide.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import numpy as np
+
+from alignment.vectors import Entries, IntArray
+
+FULL_CELLS = 400_000  # below this many nodes the whole table is searched
+MARGIN = 12  # rows and columns added around the anchor rectangles
+MAX_WIDTH = 600
+RARE = 2  # a concept is rare when it occurs in at most this many sentences of each side
+
+
+def full_band(n: int, m: int) -> tuple[IntArray, int]:
+    """Return the band that holds every node."""
+    return np.zeros(n + 1, dtype=np.int64), m + 1
+
+
+def choose_band(src: Entries, tgt: Entries) -> tuple[IntArray, int]:
+    """Return (lo, width): the whole table when small, else a band around the anchor path."""
+    n, m = src.rows, tgt.rows
+    if (n + 1) * (m + 1) <= FULL_CELLS:
+        return full_band(n, m)
+    anchors = anchor_chain(rare_pairs(src, tgt))
+    return band_around(anchors, n, m)
+
+
+def rare_pairs(src: Entries, tgt: Entries) -> list[tuple[int, int]]:
+    """Return (source, target) sentence pairs that share at least two rare concepts."""
+    n_concepts = int(max(src.concept.max(initial=0), tgt.concept.max(initial=0))) + 1
+    df_src = np.bincount(src.concept, minlength=n_concepts)
+    df_tgt = np.bincount(tgt.concept, minlength=n_concepts)
+    rare = (df_src >= 1) & (df_src <= RARE) & (df_tgt >= 1) & (df_tgt <= RARE)
+    s_keep, t_keep = rare[src.concept], rare[tgt.concept]
+    s_rows, s_con = src.row[s_keep], src.concept[s_keep]
+    t_rows, t_con = tgt.row[t_keep], tgt.concept[t_keep]
+    order = np.argsort(t_con, kind="stable")
+    t_rows, t_con = t_rows[order], t_con[order]
+    start = np.searchsorted(t_con, s_con, side="left")
+    count = np.searchsorted(t_con, s_con, side="right") - start
+    entry = np.repeat(np.arange(s_con.size), count)
+    offsets = np.cumsum(count) - count
+    hit = start[entry] + np.arange(entry.size) - offsets[entry]
+    key = s_rows[entry] * (tgt.rows + 1) + t_rows[hit]
+    keys, shared = np.unique(key, return_counts=True)
+    good = keys[shared >= 2]
+    return list(zip((good // (tgt.rows + 1)).tolist(), (good % (tgt.rows + 1)).tolist(),
+                    strict=True))
+
+
+def anchor_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the longest chain of pairs increasing strictly in both sentence numbers."""
+    ordered = sorted(pairs, key=lambda p: (p[0], -p[1]))
+    tails: list[int] = []  # smallest target ending a chain of each length
+    tail_at: list[int] = []
+    before = [-1] * len(ordered)
+    for k, (_, t) in enumerate(ordered):
+        pos = bisect.bisect_left(tails, t)
+        before[k] = tail_at[pos - 1] if pos else -1
+        if pos == len(tails):
+            tails.append(t)
+            tail_at.append(k)
+        else:
+            tails[pos], tail_at[pos] = t, k
+    chain = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(ordered[k])
+        k = before[k]
+    return chain[::-1]
+
+
+def band_around(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[IntArray, int]:
+    """Cover the rectangles between consecutive anchor nodes, widened by MARGIN."""
+    nodes = [(0, 0)] + [(s + 1, t + 1) for s, t in anchors] + [(n, m)]
+    a_i = np.array([p[0] for p in nodes])
+    a_j = np.array([p[1] for p in nodes])
+    rows = np.arange(n + 1)
+    before = np.searchsorted(a_i, np.maximum(rows - MARGIN, 0), side="right") - 1
+    after = np.searchsorted(a_i, np.minimum(rows + MARGIN, n), side="left")
+    lo = np.maximum(a_j[before] - MARGIN, 0)
+    hi = np.minimum(a_j[np.minimum(after, a_i.size - 1)] + MARGIN, m)
+    width = int(min((hi - lo).max() + 1, MAX_WIDTH, m + 1))
+    too_wide = hi - lo + 1 > width
+    middle = (lo + hi) // 2
+    lo = np.where(too_wide, np.clip(middle - width // 2, 0, max(m + 1 - width, 0)), lo)
+    return lo.astype(np.int64), width

@@ -1,0 +1,117 @@
+"""Banded dynamic programming over bead types: best path, and forward/backward sums.
+
+Tables are on nodes (see `scoring.py`): row i of a table holds nodes (i, lo[i] + k). Each table
+has 3 extra all-inf rows in front (so rows i-1..i-3 always exist) and one inf guard column
+at the end, and is read through one flat view: a column index clipped to [-1, width] falls on
+a guard cell (index -1 of a row is the previous row's guard), so cells outside the band read
+as inf without a test. Impossible cells are inf (-inf in the log-sum tables), never None.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from alignment.scoring import SKIP_TARGET, TYPES
+from alignment.vectors import FloatArray, IntArray
+
+PAD = 3  # rows of inf in front of every table: the largest source side of a bead
+_SRC = np.array([a for a, _ in TYPES])
+_TGT = np.array([b for _, b in TYPES])
+
+
+def _shifts(lo: IntArray, sign: int) -> IntArray:
+    """Return shift[i, t]: column in the row of the bead's other end, minus this cell's k."""
+    n = lo.size - 1
+    other = np.clip(np.arange(n + 1)[:, None] - sign * _SRC[None, :], 0, n)
+    return np.asarray(lo[:, None] - lo[other] - sign * _TGT[None, :])
+
+
+def viterbi(costs: FloatArray, lo: IntArray, skip_cost: float,
+            ) -> tuple[FloatArray, npt.NDArray[np.int8]]:
+    """Fill the best-cost table and back-pointers (bead type index, SKIP_TARGET for 0-1)."""
+    n1, _, width = costs.shape
+    table = np.full((n1 + PAD, width + 1), np.inf)
+    flat = table.ravel()
+    back = np.zeros((n1, width), dtype=np.int8)
+    steps = skip_cost * np.arange(width)
+    shift = _shifts(lo, 1)
+    cols = np.arange(width)
+    stride = width + 1
+    for i in range(n1):
+        base = ((i + PAD - _SRC) * stride)[:, None]
+        cand = flat[base + np.clip(shift[i][:, None] + cols, -1, width)] + costs[i]
+        best_type = cand.argmin(axis=0)
+        best = cand[best_type, cols]
+        if i == 0 and lo[0] == 0:
+            best[0] = 0.0  # the start node
+        row = np.minimum.accumulate(best - steps) + steps
+        table[i + PAD, :width] = row
+        back[i] = np.where(row < best, SKIP_TARGET, best_type)
+    return table[PAD:, :width], back
+
+
+def traceback(back: npt.NDArray[np.int8], lo: IntArray, m: int,
+              ) -> list[tuple[int, int, int]]:
+    """Walk back from node (n, m); return (i, j, type) of every bead's end node, in order."""
+    i, j = back.shape[0] - 1, m
+    path = []
+    while i > 0 or j > 0:
+        t = int(back[i, j - lo[i]])
+        path.append((i, j, t))
+        if t == SKIP_TARGET:
+            j -= 1
+        else:
+            i, j = i - TYPES[t][0], j - TYPES[t][1]
+    path.reverse()
+    return path
+
+
+def forward(costs: FloatArray, lo: IntArray, skip_cost: float) -> FloatArray:
+    """Return F[i, k]: log of the summed weight exp(-cost) of all paths from (0, 0) to the cell."""
+    n1, _, width = costs.shape
+    table = np.full((n1 + PAD, width + 1), -np.inf)
+    flat = table.ravel()
+    steps = skip_cost * np.arange(width)
+    shift = _shifts(lo, 1)
+    cols = np.arange(width)
+    stride = width + 1
+    for i in range(n1):
+        base = ((i + PAD - _SRC) * stride)[:, None]
+        cand = flat[base + np.clip(shift[i][:, None] + cols, -1, width)] - costs[i]
+        into = _logsumexp(cand)
+        if i == 0 and lo[0] == 0:
+            into[0] = 0.0
+        table[i + PAD, :width] = np.logaddexp.accumulate(into + steps) - steps
+    return table[PAD:, :width]
+
+
+def backward(costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -> FloatArray:
+    """Return B[i, k]: log of the summed weight of all paths from the cell to (n, m)."""
+    n1, _, width = costs.shape
+    table = np.full((n1 + PAD, width + 1), -np.inf)  # pad rows at the end here
+    flat = table.ravel()
+    cost_flat = np.concatenate([costs.ravel(), [np.inf]])
+    steps = skip_cost * np.arange(width)[::-1]
+    shift = _shifts(lo, -1)
+    cols = np.arange(width)
+    stride = width + 1
+    types = np.arange(len(TYPES))[:, None]
+    for i in range(n1 - 1, -1, -1):
+        ends = np.minimum(i + _SRC, n1 + PAD - 1)[:, None]
+        idx = np.clip(shift[i][:, None] + cols, -1, width)
+        cost_idx = np.where((idx >= 0) & (idx < width) & (i + _SRC < n1)[:, None],
+                            (ends * len(TYPES) + types) * width + idx, -1)
+        cand = flat[ends * stride + idx] - cost_flat[cost_idx]
+        out = _logsumexp(cand)
+        if i == n1 - 1:
+            out[m - lo[i]] = 0.0
+        table[i, :width] = np.logaddexp.accumulate((out + steps)[::-1])[::-1] - steps
+    return table[:n1, :width]
+
+
+def _logsumexp(cand: FloatArray) -> FloatArray:
+    top = cand.max(axis=0)
+    safe = np.where(np.isfinite(top), top, 0.0)
+    with np.errstate(divide="ignore"):
+        return np.asarray(np.log(np.exp(cand - safe).sum(axis=0)) + safe)

@@ -1,0 +1,89 @@
+"""Words of a sentence as stems, numbers and punctuation marks the aligner can match."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import Stemmer
+
+_WORD = re.compile(r"[^\W_]+|[?!«»\"“”„()№#]")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_ROMAN_DATE = re.compile(r"\b(\d{1,2})\.([IVX]{1,4})\.(\d{2,4})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
+_NUMBER_SIGN = re.compile(r"\bN[oº]\.?\s*(?=\d)")
+_ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+_MARKS = {"?": "p:?", "!": "p:!", "(": "p:(", ")": "p:(", "№": "p:no", "#": "p:no",
+          "«": "p:q", "»": "p:q", '"': "p:q", "“": "p:q", "”": "p:q", "„": "p:q"}
+_EN_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+@cache
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("russian" if lang == "ru" else "english")
+
+
+def stem(word: str, lang: str) -> str:
+    """Return the Snowball stem of a lower-case word.
+
+    >>> stem("делегации", "ru"), stem("delegations", "en")
+    ('делегац', 'deleg')
+    """
+    return str(_stemmer(lang).stemWord(word))
+
+
+def is_cyrillic(word: str) -> bool:
+    """Tell whether a word is written in Cyrillic."""
+    return _CYRILLIC.search(word) is not None
+
+
+def normalize_dates(text: str) -> str:
+    """Spell the month of 25.XII.57 and 14.09.1957 as a word so it can meet "December".
+
+    >>> normalize_dates("от 25.XII.57")
+    'от 25 december 57'
+    """
+    def roman(m: re.Match[str]) -> str:
+        month = _ROMAN_MONTHS.index(m.group(2)) if m.group(2) in _ROMAN_MONTHS else -1
+        return f"{m.group(1)} {MONTHS[month]} {m.group(3)}" if month >= 0 else m.group(0)
+
+    def numeric(m: re.Match[str]) -> str:
+        month = int(m.group(2)) - 1
+        return f"{m.group(1)} {MONTHS[month]} {m.group(3)}" if 0 <= month < 12 else m.group(0)
+
+    return _NUMERIC_DATE.sub(numeric, _ROMAN_DATE.sub(roman, text))
+
+
+def words(text: str) -> list[str]:
+    """Split a sentence into lower-case words and the punctuation marks that carry meaning.
+
+    >>> words("Тов. Ким спросил: «Когда?»")
+    ['тов', 'ким', 'спросил', '«', 'когда', '?', '»']
+    """
+    return [w.lower() for w in _WORD.findall(normalize_dates(_NUMBER_SIGN.sub("№ ", text)))]
+
+
+def number_concepts(word: str) -> list[str]:
+    """Return the number concepts of a digit string (a year also as its last two digits).
+
+    >>> number_concepts("1957"), number_concepts("07")
+    (['n:1957', 'n:57'], ['n:7'])
+    """
+    value = str(int(word)) if len(word) < 18 else word
+    if len(value) == 4 and value[:2] in ("18", "19", "20"):
+        return [f"n:{value}", f"n:{int(value[2:])}"]
+    return [f"n:{value}"]
+
+
+def english_number(word: str) -> str | None:
+    """Return the digits of a small English number word."""
+    return _EN_NUMBERS.get(word)
+
+
+def mark_concept(word: str) -> str | None:
+    """Return the concept of a punctuation mark that carries meaning."""
+    return _MARKS.get(word)

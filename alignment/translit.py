@@ -1,0 +1,69 @@
+"""Transliteration keys that let names and cognates match across scripts.
+
+Пузанов and Puzanov, делегация and delegation, конференция and conference get the
+same key: Cyrillic is romanised, then both sides are folded to a rough phonetic
+skeleton (every vowel becomes "a", c/k/q/ts collapse, doubled letters merge) and cut
+to a prefix.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "є": "e",
+}
+_FOLDS = [
+    (re.compile(r"c(?=[eiy])"), "s"),  # English soft c: process ~ процесс
+    (re.compile(r"shch|sch"), "sh"),
+    (re.compile(r"kh|ch|q|c|x"), "k"),
+    (re.compile(r"ts|tz|z"), "s"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"[aeiouy]+"), "a"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"[^a-z]"), ""),
+]
+KEY_PREFIX = 5
+
+
+def romanize(word: str) -> str:
+    """Write a Cyrillic word in Latin letters (other characters pass through).
+
+    >>> romanize("Хрущёв")
+    'khrushchev'
+    """
+    return "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
+
+
+def skeleton(latin: str) -> str:
+    """Fold a Latin-script word to its rough phonetic skeleton.
+
+    >>> skeleton("Puzanov"), skeleton("Khrushchev")
+    ('pasanav', 'krashav')
+    """
+    out = latin.lower()
+    for pattern, repl in _FOLDS:
+        out = pattern.sub(repl, out)
+    return out
+
+
+def cognate_key(word: str) -> str | None:
+    """Return the cross-script key of a word, or None when the word is too short to trust.
+
+    >>> cognate_key("Пузанов") == cognate_key("Puzanov")
+    True
+    >>> cognate_key("делегация") == cognate_key("delegation")
+    True
+    """
+    folded = skeleton(romanize(word))
+    if len(folded) >= KEY_PREFIX:
+        return folded[:KEY_PREFIX]
+    if word[:1].isupper() and len(folded) >= 3:
+        return folded  # short names: Ким ~ Kim, Пак ~ Pak
+    return None
