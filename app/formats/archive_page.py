@@ -22,7 +22,7 @@ from app.formats.records import ArchivalMetadata
 HEADER_LINES = 80  # the chrome sits at the top; look no further for it
 CHROME = {"search in", "citation", "get citation", "share document"}
 BODY_MARKER = re.compile(r"[^\W\d_]+ (?:html|transcript|transcription|translation)", re.I)
-QUOTES = "\"“«„"
+QUOTES = '"“«„'
 URL = re.compile(r"https?://\S+[^\s.,;)\]]")
 
 

@@ -37,8 +37,10 @@ def read_docx(data: bytes, name: str, max_bytes: int) -> str:
 def check_package(data: bytes, name: str, max_bytes: int) -> None:
     """Refuse a DOCX that is no ZIP, holds no Word document, or unpacks too far."""
     if data.startswith(OLE_MAGIC):
-        raise FormatError(f"{name} is an old Word 97-2003 document or a password-protected "
-                          "one; save it as an unprotected .docx and import it again.")
+        raise FormatError(
+            f"{name} is an old Word 97-2003 document or a password-protected "
+            "one; save it as an unprotected .docx and import it again."
+        )
     if not is_zip(data):
         kind = binary_kind(data) or "plain text or another format"
         raise FormatError(f"{name} is not a Word document (DOCX): it looks like {kind}.")
@@ -46,18 +48,20 @@ def check_package(data: bytes, name: str, max_bytes: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise FormatError(f"{name} is not a Word document (DOCX): its ZIP package is "
-                          "damaged.") from None
+        raise FormatError(
+            f"{name} is not a Word document (DOCX): its ZIP package is damaged."
+        ) from None
     # zipfile never inflates a member past its declared size, so the declared sizes bound
     # what python-docx will read into memory.
     unpacked, limit = sum(member.file_size for member in members), UNPACK_RATIO * max_bytes
     if unpacked > limit or len(members) > MAX_MEMBERS:
-        raise FormatError(f"{name} unpacks to {describe_size(unpacked)} in {len(members)} parts, "
-                          f"more than a Word document of its size can hold (at most "
-                          f"{describe_size(limit)}); it is refused as a possible zip bomb.")
+        raise FormatError(
+            f"{name} unpacks to {describe_size(unpacked)} in {len(members)} parts, "
+            f"more than a Word document of its size can hold (at most "
+            f"{describe_size(limit)}); it is refused as a possible zip bomb."
+        )
     if not any(member.filename == "word/document.xml" for member in members):
-        raise FormatError(f"{name} is not a Word document (DOCX): it looks like "
-                          f"{zip_kind(data)}.")
+        raise FormatError(f"{name} is not a Word document (DOCX): it looks like {zip_kind(data)}.")
 
 
 def _reason(error: Exception) -> str:

@@ -25,10 +25,15 @@ def read_pairs(
         raise FormatError(f"{name} is not a TSV or TMX file: it looks like {kind}.")
     suffix = extension(filename)
     if suffix == ".csv":
-        raise FormatError(f"{name} is comma-separated (CSV); save it as tab-separated text "
-                          "(.tsv), the source in the first column, and import that.")
-    if suffix == ".tmx" or looks_like_tmx(data) or (suffix not in {".tsv", ".tab"}
-                                                    and _starts_with_markup(data)):
+        raise FormatError(
+            f"{name} is comma-separated (CSV); save it as tab-separated text "
+            "(.tsv), the source in the first column, and import that."
+        )
+    if (
+        suffix == ".tmx"
+        or looks_like_tmx(data)
+        or (suffix not in {".tsv", ".tab"} and _starts_with_markup(data))
+    ):
         rows, file_format = read_tmx_rows(data, name, src_lang, tgt_lang), "tmx"
     else:
         text = decode_text(data, name).text

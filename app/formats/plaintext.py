@@ -19,7 +19,8 @@ def text_source(text: str, encoding: str, name: str, *, plain_format: str = "tex
         return SourceText(text, start, end, encoding, "archive-page", page.metadata)
     start, end = _trim(text, 0)
     if start == end:
-        raise FormatError(f"{name} holds only whitespace: there is no text to import.")
+        found = "only whitespace" if text else "no text at all"
+        raise FormatError(f"{name} holds {found}: there is nothing to import.")
     metadata, body_start = reference_header(text, start)
     if body_start < end:
         start = _trim(text, body_start)[0]

@@ -22,12 +22,15 @@ def read_text(data: bytes, filename: str, *, max_bytes: int) -> SourceText:
     name = display_name(filename)
     check_size(data, name, max_bytes)
     if extension(filename) in PAIR_EXTENSIONS or looks_like_tmx(data):
-        raise FormatError(f"{name} holds aligned pairs (TSV or TMX); import it as a pair of "
-                          "texts already aligned, not as one text.")
+        raise FormatError(
+            f"{name} holds aligned pairs (TSV or TMX); import it as a pair of "
+            "texts already aligned, not as one text."
+        )
     if extension(filename) == ".docx" or (is_zip(data) and zip_kind(data).endswith("(DOCX)")):
         return text_source(read_docx(data, name, max_bytes), "docx", name, plain_format="docx")
     decoded = decode_text(data, name)
     if HTML_START.match(decoded.text):
-        raise FormatError(f"{name} is a web page (HTML), not plain text; save the page as text "
-                          "and import that.")
+        raise FormatError(
+            f"{name} is a web page (HTML), not plain text; save the page as text and import that."
+        )
     return text_source(decoded.text, decoded.encoding, name)

@@ -21,8 +21,10 @@ def read_tmx_rows(data: bytes, name: str, src_lang: str, tgt_lang: str) -> list[
     """Return each translation unit's source and target text, in file order."""
     root = parse_xml(data, name)
     if local_name(root) != "tmx":
-        raise FormatError(f"{name} is XML but not a TMX file: its root element is "
-                          f"<{local_name(root)}>, not <tmx>.")
+        raise FormatError(
+            f"{name} is XML but not a TMX file: its root element is "
+            f"<{local_name(root)}>, not <tmx>."
+        )
     units = [unit_texts(unit) for unit in root.iter() if local_name(unit) == "tu"]
     if not units:
         raise FormatError(f"{name} has no translation units (<tu> elements).")
@@ -31,8 +33,9 @@ def read_tmx_rows(data: bytes, name: str, src_lang: str, tgt_lang: str) -> list[
     missing = [lang for lang in (src_lang, tgt_lang) if primary_subtag(lang) not in seen]
     if missing:
         wanted = " or ".join(describe_language(lang) for lang in missing)
-        raise FormatError(f"{name} has no {wanted} text: its units are in "
-                          f"{', '.join(seen) or 'no language'}.")
+        raise FormatError(
+            f"{name} has no {wanted} text: its units are in {', '.join(seen) or 'no language'}."
+        )
     rows = [(unit.get(src, ""), unit.get(tgt, "")) for unit in units]
     return [row for row in rows if row[0] or row[1]]
 
@@ -46,11 +49,13 @@ def parse_xml(data: bytes, name: str) -> Any:
     except ParseError as error:
         line, column = error.position
         reason = str(error).split(":")[0]
-        raise FormatError(f"{name} is not well-formed XML: {reason} at line {line}, column "
-                          f"{column + 1}.") from None
+        raise FormatError(
+            f"{name} is not well-formed XML: {reason} at line {line}, column {column + 1}."
+        ) from None
     except DefusedXmlException:
-        raise FormatError(f"{name} declares XML entities or external references, which are "
-                          "refused for safety.") from None
+        raise FormatError(
+            f"{name} declares XML entities or external references, which are refused for safety."
+        ) from None
 
 
 def local_name(element: Any) -> str:

@@ -24,8 +24,9 @@ def read_tsv_rows(text: str, name: str, src_lang: str, tgt_lang: str) -> list[tu
         cells = line.split("\t")
         if len(cells) != 2:
             count = f"{len(cells)} column" + ("s" if len(cells) > 1 else " (no tab)")
-            raise FormatError(f"{name} line {number} has {count}; every row needs exactly "
-                              f"two: {order}.")
+            raise FormatError(
+                f"{name} line {number} has {count}; every row needs exactly two: {order}."
+            )
         rows.append((cells[0].strip(), cells[1].strip()))
     roles = header_roles(rows[0], src_lang, tgt_lang) if rows else None
     if roles:
