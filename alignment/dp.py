@@ -47,7 +47,7 @@ def viterbi(costs: FloatArray, lo: IntArray, skip_cost: float,
             best[0] = 0.0  # the start node
         row = np.minimum.accumulate(best - steps) + steps
         table[i + PAD, :width] = row
-        back[i] = np.where(row < best, SKIP_TARGET, best_type)
+        back[i] = np.where(row < best - 1e-9, SKIP_TARGET, best_type)  # rounding of +-steps
     return table[PAD:, :width], back
 
 

@@ -29,10 +29,11 @@ class CostParams:
     """The few numbers of the cost model (tuned on the dev sets, shared by all documents)."""
 
     ratio: float = 1.1  # English characters per Russian character
-    length_sigma: float = 0.3  # spread of log(length ratio) for a true bead
+    length_sigma: float = 0.2  # spread of log(length ratio) for a true bead
     length_smoothing: float = 20.0  # characters added to both lengths: short lines vary more
-    lexical_weight: float = 12.0  # nats per unit of cosine similarity
-    null_cost: float = 2.5  # one sentence left without counterpart
+    lexical_weight: float = 25.0  # nats per unit of cosine similarity
+    match_cost: float = 3.0  # paid by every bead with both sides: pairing needs evidence
+    null_cost: float = 1.5  # one sentence left without counterpart
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
 
 
@@ -67,7 +68,7 @@ def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> 
         else:
             src_len = src_cum[rows_i] - src_cum[np.maximum(rows_i - a, 0)]
             tgt_len = tgt_cum[j] - tgt_cum[np.maximum(j - b, 0)]
-            cost = (params.priors[(a, b)]
+            cost = (params.priors[(a, b)] + params.match_cost
                     + _length_cost(src_len[:, None], tgt_len, params)
                     - params.lexical_weight * _similarity(feat, a, b, lo, width, j))
         impossible = outside | (j < b) | (rows_i < a)[:, None]

@@ -8,6 +8,7 @@ the confidence. Anchors cut the problem into independent gaps.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -122,7 +123,4 @@ def _with_ratio(params: CostParams, beads: list[BeadSides], src: list[str],
     if src_chars < 500:  # too little text to measure: keep the prior ratio
         return params
     ratio = min(max(tgt_chars / src_chars, RATIO_RANGE[0]), RATIO_RANGE[1])
-    return CostParams(ratio=ratio, length_sigma=params.length_sigma,
-                      length_smoothing=params.length_smoothing,
-                      lexical_weight=params.lexical_weight, null_cost=params.null_cost,
-                      priors=params.priors)
+    return dataclasses.replace(params, ratio=ratio)

@@ -21,6 +21,8 @@ from alignment.translit import cognate_key
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 Translations = Mapping[str, frozenset[str]]
+KEY_SHARE = 0.5  # a transliteration key says less than a translation
+UNKNOWN_SHARE = 0.5  # a Russian word no lexicon knows still counts, but less
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +44,14 @@ def word_concepts(word: str, translations: Translations) -> list[tuple[str, floa
         return [(c, 1.0) for c in number_concepts(word)]
     lower = word.lower()
     key = cognate_key(word)
-    found: list[tuple[str, float]] = [(f"k:{key}", 1.0)] if key else []
+    found: list[tuple[str, float]] = [(f"k:{key}", KEY_SHARE)] if key else []
     if is_cyrillic(word):
         stem = ru_stem(lower)
         targets = translations.get(stem)
         if targets:
             share = 1.0 / math.sqrt(len(targets))
             return found + [(t if t.startswith("n:") else f"e:{t}", share) for t in targets]
-        return found + [(f"r:{stem}", 1.0)]
+        return found + [(f"r:{stem}", UNKNOWN_SHARE)]
     found.append((f"e:{en_stem(lower)}", 1.0))
     digits = english_number(lower)
     return found + [(f"n:{digits}", 1.0)] if digits else found
