@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from app.formats.citation import (
     find_date,
@@ -85,7 +86,7 @@ def header_metadata(header: list[Line]) -> ArchivalMetadata:
     date = next(filter(None, (find_date(line.text, whole=True) for line in header)), None)
     date = date or find_date(rest)
     urls = URL.findall("\n".join(line.text for line in header))
-    return ArchivalMetadata(
+    metadata = ArchivalMetadata(
         title=title,
         date=date.date if date else None,
         date_text=date.text if date else None,
@@ -94,15 +95,14 @@ def header_metadata(header: list[Line]) -> ArchivalMetadata:
         repository=find_repository(rest, reference) if citation else None,
         source_url=urls[0] if urls else None,
         translator=find_translator(rest),
-        reference=reference.text if reference else None,
-        **(reference.fields if reference else {}),
     )
+    return reference.fill(metadata) if reference else metadata
 
 
 def _citation_index(header: list[Line]) -> int | None:
     """Find the citation: the first quoted line after "get citation", else any quoted line."""
     after = next((i for i, line in enumerate(header) if line.key == "get citation"), -1)
-    for index in (*range(after + 1, len(header)), *range(after + 1)):
+    for index in chain(range(after + 1, len(header)), range(after + 1)):
         if header[index].text[:1] in QUOTES and split_citation(header[index].text)[0]:
             return index
     return None

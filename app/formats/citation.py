@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from app.formats.records import ArchivalMetadata
 
 MONTHS = {
     name: number
@@ -57,12 +59,30 @@ SENTENCE_END = re.compile(r"(?<=\w\w)\.(?:\s|$)")
 
 @dataclass(frozen=True)
 class Reference:
-    """An archival reference as found in a line: its text, where it ends, and its fields."""
+    """An archival reference as found in a line: its text, its span, and its fields."""
 
     text: str
     start: int
     end: int
-    fields: dict[str, str]
+    archive: str | None = None
+    fond: str | None = None
+    opis: str | None = None
+    papka: str | None = None
+    delo: str | None = None
+    listy: str | None = None
+
+    def fill(self, metadata: ArchivalMetadata) -> ArchivalMetadata:
+        """Return `metadata` with this reference's fields set."""
+        return replace(
+            metadata,
+            reference=self.text,
+            archive=self.archive,
+            fond=self.fond,
+            opis=self.opis,
+            papka=self.papka,
+            delo=self.delo,
+            listy=self.listy,
+        )
 
 
 @dataclass(frozen=True)
@@ -118,9 +138,7 @@ def find_reference(text: str) -> Reference | None:
         fields[field] = re.sub(r"\s*[-–—]\s*", "-", item.group("value"))
         end = item.end()
     start, archive = _archive_before(text, fond.start())
-    if archive:
-        fields["archive"] = archive
-    return Reference(text[start:end], start, end, fields)
+    return Reference(text[start:end], start, end, archive, **fields)
 
 
 def _archive_before(text: str, fond_start: int) -> tuple[int, str | None]:

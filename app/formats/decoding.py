@@ -49,13 +49,13 @@ def decode_text(data: bytes, name: str) -> Decoded:
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
-        text = data[len(codecs.BOM_UTF8) :]
+        payload = data[len(codecs.BOM_UTF8) :]
         try:
-            return text.decode("utf-8"), "utf-8-sig"
+            return payload.decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as error:
             raise FormatError(
                 f"{name} starts with a UTF-8 byte-order mark but is not valid "
-                f"UTF-8 ({_where(text, error)})."
+                f"UTF-8 ({_where(payload, error)})."
             ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _plausible_utf16(data)

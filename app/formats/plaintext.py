@@ -48,7 +48,7 @@ def reference_header(text: str, start: int) -> tuple[ArchivalMetadata, int]:
         reference is None
         or reference.start != 0
         or line[reference.end :].strip(" .;") != ""
-        or not {"archive", "delo"} <= reference.fields.keys()
+        or not (reference.archive and reference.delo)
     ):
         return ArchivalMetadata(), start
-    return ArchivalMetadata(reference=reference.text, **reference.fields), line_end
+    return reference.fill(ArchivalMetadata()), line_end
