@@ -48,9 +48,10 @@ REFERENCE_KEYS = {
     "listy": ("l", "ll", "list", "listy", "л", "лл", "лист", "листы"),
 }
 KEY_FIELD = {key: field for field, keys in REFERENCE_KEYS.items() for key in keys}
-FOND = re.compile(r"(?<!\w)(?:F|Fond|ф|Ф|фонд|Фонд)\.?\s*(?P<value>[\w/-]*\d[\w/-]*)")
+FOND = re.compile(r"(?<!\w)(?:[Ff]|[Ff]ond|[фФ]|[фФ]онд)\.?\s*(?P<value>[\w/-]*\d[\w/-]*)")
 ITEM = re.compile(
-    r"\s*,\s*(?P<key>[A-Za-zА-Яа-яЁё']+)\.?\s*(?P<value>\d[\w/]*(?:\s*[-–—]\s*\d[\w/]*)?)"
+    r"\s*[,.;]\s*(?P<key>[A-Za-zА-Яа-яЁё']+)\.?\s*"
+    r"(?P<value>\d[\w/]*(?:\s*[-–—]\s*\d[\w/]*)?(?:\s*(?:об|ob)\.)?)"
 )
 QUOTED_TITLE = re.compile(r"\s*[“\"«„](?P<title>.+?)(?:,[”\"»“]|[”\"»“],)\s*(?P<rest>.*)", re.S)
 TRANSLATED_BY = re.compile(r"\bTranslated\b[^\n]*?\bby\s+(?P<name>[^\n]+)")
@@ -144,7 +145,7 @@ def find_reference(text: str) -> Reference | None:
 def _archive_before(text: str, fond_start: int) -> tuple[int, str | None]:
     """Return where the archive's name starts before the fond, and the name if it is one."""
     before = text[:fond_start].rstrip()
-    if before.endswith(","):  # "АВП РФ, ф. 0102": the name is the chunk before the comma
+    if before.endswith((",", ".", ";")):  # "АВП РФ, ф. 0102": the name is the chunk before
         before = before[:-1].rstrip()
     start = max(before.rfind(","), before.rfind(". "), before.rfind("\n")) + 1
     name = before[start:].strip()

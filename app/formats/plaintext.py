@@ -1,10 +1,10 @@
-"""Build a SourceText from decoded text: an archive page, or plain text with an optional
-archival reference as its first line."""
+"""Build a SourceText from decoded text: an archive page, or plain text whose first or last
+line may be an archival reference."""
 
 from __future__ import annotations
 
 from app.formats.archive_page import read_archive_page
-from app.formats.citation import find_reference
+from app.formats.citation import Reference, find_reference
 from app.formats.errors import FormatError
 from app.formats.records import ArchivalMetadata, SourceText
 
@@ -21,11 +21,7 @@ def text_source(text: str, encoding: str, name: str, *, plain_format: str = "tex
     if start == end:
         found = "only whitespace" if text else "no text at all"
         raise FormatError(f"{name} holds {found}: there is nothing to import.")
-    metadata, body_start = reference_header(text, start)
-    if body_start < end:
-        start = _trim(text, body_start)[0]
-    else:  # the reference is all there is: keep it as the text rather than import nothing
-        metadata = ArchivalMetadata()
+    start, end, metadata = _without_reference_line(text, start, end)
     return SourceText(text, start, end, encoding, plain_format, metadata)
 
 
@@ -37,12 +33,23 @@ def _trim(text: str, start: int) -> tuple[int, int]:
     return start, max(start, end)
 
 
-def reference_header(text: str, start: int) -> tuple[ArchivalMetadata, int]:
-    """Read a first line that is nothing but an archival reference ("АВП РФ, ф. 0102, оп. 13,
-    п. 32, д. 5, л. 257-307"); return its fields and where the text after it starts."""
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[start:line_end].rstrip()
+def _without_reference_line(text: str, start: int, end: int) -> tuple[int, int, ArchivalMetadata]:
+    """Take a first or last line that is only an archival reference out of the body, into
+    the metadata ("АВП РФ, ф. 0102, оп. 13, п. 32, д. 5, л. 257-307")."""
+    first_end = text.find("\n", start, end)
+    last_start = text.rfind("\n", start, end) + 1
+    if first_end < 0:  # one line: keep it as the text rather than import nothing
+        return start, end, ArchivalMetadata()
+    if reference := whole_line_reference(text[start:first_end]):
+        return _trim(text[:end], first_end)[0], end, reference.fill(ArchivalMetadata())
+    if reference := whole_line_reference(text[last_start:end]):
+        return start, len(text[:last_start].rstrip()), reference.fill(ArchivalMetadata())
+    return start, end, ArchivalMetadata()
+
+
+def whole_line_reference(line: str) -> Reference | None:
+    """Return the archival reference a line consists of, or None."""
+    line = line.strip()
     reference = find_reference(line)
     if (
         reference is None
@@ -50,5 +57,5 @@ def reference_header(text: str, start: int) -> tuple[ArchivalMetadata, int]:
         or line[reference.end :].strip(" .;") != ""
         or not (reference.archive and reference.delo)
     ):
-        return ArchivalMetadata(), start
-    return reference.fill(ArchivalMetadata()), line_end
+        return None
+    return reference

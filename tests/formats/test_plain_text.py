@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from app.formats import read_text
+from app.formats import ArchivalMetadata, read_text
 
 LIMIT = 1_000_000
 RUSSIAN = (
@@ -102,18 +102,27 @@ def test_russian_reference_line_becomes_metadata_and_stays_out_of_the_body():
     text = "АВП РФ, ф. 0102, оп. 13, п. 32, д. 5, л. 257-307\n\nСекретно. Экз. № 1\n"
     source = read_text(text.encode(), "ru.txt", max_bytes=LIMIT)
 
-    metadata = source.metadata
-    assert (
-        metadata.archive,
-        metadata.fond,
-        metadata.opis,
-        metadata.papka,
-        metadata.delo,
-        metadata.listy,
-    ) == ("АВП РФ", "0102", "13", "32", "5", "257-307")
-    assert metadata.reference == "АВП РФ, ф. 0102, оп. 13, п. 32, д. 5, л. 257-307"
+    assert source.metadata == ArchivalMetadata(
+        reference="АВП РФ, ф. 0102, оп. 13, п. 32, д. 5, л. 257-307",
+        archive="АВП РФ",
+        fond="0102",
+        opis="13",
+        papka="32",
+        delo="5",
+        listy="257-307",
+    )
     assert source.body == "Секретно. Экз. № 1"
     assert source.format == "text"
+
+
+def test_reference_as_the_last_line_with_full_stops_and_a_verso():
+    text = "Посол СССР в КНДР\nА. Пузанов\n\nАВП РФ. Ф. 0102. Оп. 13. П. 72. Д. 5. Л. 26 об.\n"
+    source = read_text(text.encode(), "ru.txt", max_bytes=LIMIT)
+
+    assert source.body == "Посол СССР в КНДР\nА. Пузанов"
+    metadata = source.metadata
+    assert (metadata.archive, metadata.papka, metadata.listy) == ("АВП РФ", "72", "26 об.")
+    assert metadata.reference == "АВП РФ. Ф. 0102. Оп. 13. П. 72. Д. 5. Л. 26 об."
 
 
 def test_reference_inside_a_sentence_is_not_taken_for_a_header():
