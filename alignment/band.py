@@ -54,8 +54,9 @@ def rare_pairs(src: Entries, tgt: Entries) -> list[tuple[int, int]]:
     key = s_rows[entry] * (tgt.rows + 1) + t_rows[hit]
     keys, shared = np.unique(key, return_counts=True)
     good = keys[shared >= 2]
-    return list(zip((good // (tgt.rows + 1)).tolist(), (good % (tgt.rows + 1)).tolist(),
-                    strict=True))
+    return list(
+        zip((good // (tgt.rows + 1)).tolist(), (good % (tgt.rows + 1)).tolist(), strict=True)
+    )
 
 
 def anchor_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""Confidence of a bead: its posterior probability, mapped to the rate at which such beads are right."""
+"""Confidence of a bead: the probability that it is right, from its posterior."""
 
 from __future__ import annotations
 

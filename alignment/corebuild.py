@@ -1,6 +1,6 @@
 """Expand the hand-written core lexicon to stems of every inflected form (run after editing it).
 
-    python -m alignment.corebuild      # rewrites alignment/data/core_ru_en.json
+python -m alignment.corebuild      # rewrites alignment/data/core_ru_en.json
 """
 
 from __future__ import annotations

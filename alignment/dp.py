@@ -27,8 +27,11 @@ def _shifts(lo: IntArray, sign: int) -> IntArray:
     return np.asarray(lo[:, None] - lo[other] - sign * _TGT[None, :])
 
 
-def viterbi(costs: FloatArray, lo: IntArray, skip_cost: float,
-            ) -> tuple[FloatArray, npt.NDArray[np.int8]]:
+def viterbi(
+    costs: FloatArray,
+    lo: IntArray,
+    skip_cost: float,
+) -> tuple[FloatArray, npt.NDArray[np.int8]]:
     """Fill the best-cost table and back-pointers (bead type index, SKIP_TARGET for 0-1)."""
     n1, _, width = costs.shape
     table = np.full((n1 + PAD, width + 1), np.inf)
@@ -51,8 +54,11 @@ def viterbi(costs: FloatArray, lo: IntArray, skip_cost: float,
     return table[PAD:, :width], back
 
 
-def traceback(back: npt.NDArray[np.int8], lo: IntArray, m: int,
-              ) -> list[tuple[int, int, int]]:
+def traceback(
+    back: npt.NDArray[np.int8],
+    lo: IntArray,
+    m: int,
+) -> list[tuple[int, int, int]]:
     """Walk back from node (n, m); return (i, j, type) of every bead's end node, in order."""
     i, j = back.shape[0] - 1, m
     path = []
@@ -100,8 +106,11 @@ def backward(costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -> Float
     for i in range(n1 - 1, -1, -1):
         ends = np.minimum(i + _SRC, n1 + PAD - 1)[:, None]
         idx = np.clip(shift[i][:, None] + cols, -1, width)
-        cost_idx = np.where((idx >= 0) & (idx < width) & (i + _SRC < n1)[:, None],
-                            (ends * len(TYPES) + types) * width + idx, -1)
+        cost_idx = np.where(
+            (idx >= 0) & (idx < width) & (i + _SRC < n1)[:, None],
+            (ends * len(TYPES) + types) * width + idx,
+            -1,
+        )
         cand = flat[ends * stride + idx] - cost_flat[cost_idx]
         out = _logsumexp(cand)
         if i == n1 - 1:

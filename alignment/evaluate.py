@@ -7,6 +7,7 @@ predicted beads inside one gold unit are merged first; null beads count one sent
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,16 +89,27 @@ class Tally:
         pred_set = {_key(b) for b in split_nulls(pred)}
         gold_links = {(i, j) for s, t in gold for i in s for j in t}
         pred_links = {(i, j) for s, t in pred for i in s for j in t}
-        for k, v in enumerate((len(gold_set & pred_set), len(pred_set), len(gold_set),
-                               len(gold_links & pred_links), len(pred_links), len(gold_links))):
+        for k, v in enumerate(
+            (
+                len(gold_set & pred_set),
+                len(pred_set),
+                len(gold_set),
+                len(gold_links & pred_links),
+                len(pred_links),
+                len(gold_links),
+            )
+        ):
             self.counts[k] += v
         self.docs += 1
 
     def result(self) -> dict[str, Any]:
         """Return strict and link precision/recall/F1."""
         c = self.counts
-        return {"documents": self.docs, "strict": prf(c[0], c[1], c[2]),
-                "link": prf(c[3], c[4], c[5])}
+        return {
+            "documents": self.docs,
+            "strict": prf(c[0], c[1], c[2]),
+            "link": prf(c[3], c[4], c[5]),
+        }
 
 
 def correct_beads(doc: dict[str, Any], beads: Sequence[Bead]) -> list[bool]:
@@ -125,3 +137,39 @@ def report_line(name: str, result: dict[str, Any]) -> str:
     if "seconds" in result:
         parts.append(f"{result['sentences']} sentences in {result['seconds']:.3f}s")
     return "  ".join(parts)
+
+
+def check_cover(beads: Sequence[Sides], n_src: int, n_tgt: int) -> str | None:
+    """Return a complaint if beads are not monotone or do not cover every sentence once."""
+    next_s = next_t = 0
+    for s, t in beads:
+        for i in s:
+            if i != next_s:
+                return f"source sentence {next_s} expected, got {i}"
+            next_s += 1
+        for j in t:
+            if j != next_t:
+                return f"target sentence {next_t} expected, got {j}"
+            next_t += 1
+    if next_s != n_src or next_t != n_tgt:
+        return f"covers {next_s}/{n_src} source and {next_t}/{n_tgt} target sentences"
+    return None
+
+
+def evaluate_docs(docs: Sequence[dict[str, Any]], aligner: Aligner) -> dict[str, Any]:
+    """Align every document, score it and time the aligner."""
+    tally, problems, spent = Tally(), [], 0.0
+    for doc in docs:
+        start = time.perf_counter()
+        beads = aligner(doc)
+        spent += time.perf_counter() - start
+        sides = [(tuple(b.src), tuple(b.tgt)) for b in beads]
+        complaint = check_cover(sides, len(doc["src"]), len(doc["tgt"]))
+        if complaint:
+            problems.append(f"{doc['id']}: {complaint}")
+        tally.add(doc, sides)
+    result = tally.result()
+    result["seconds"] = round(spent, 3)
+    result["sentences"] = sum(len(d["src"]) + len(d["tgt"]) for d in docs)
+    result["invalid"] = problems
+    return result

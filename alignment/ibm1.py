@@ -1,4 +1,4 @@
-"""IBM Model 1 on aligned sentence pairs, vectorised: which English word renders which Russian one."""
+"""IBM Model 1 on aligned sentence pairs, vectorised: which English words render a Russian one."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ ITERATIONS = 5
 MIN_EXPECTED = 0.5  # expected counts below this are dropped from the result
 
 
-def expected_counts(pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
-                    iterations: int = ITERATIONS) -> dict[tuple[str, str], float]:
+def expected_counts(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int = ITERATIONS
+) -> dict[tuple[str, str], float]:
     """Run EM for t(english | russian) and return the final expected counts per word pair.
 
     >>> pairs = [(["дом"], ["house"]), (["дом", "больш"], ["big", "house"]),
@@ -39,13 +40,17 @@ def expected_counts(pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
         prob = counts / np.bincount(pair_ru, weights=counts)[pair_ru]
     ru_words, en_words = list(ru_vocab), list(en_vocab)
     keep = np.flatnonzero((counts >= MIN_EXPECTED) & (pair_ru != 0))
-    return {(ru_words[pair_ru[k]], en_words[pair_keys[k] % len(en_vocab)]): float(counts[k])
-            for k in keep}
+    return {
+        (ru_words[pair_ru[k]], en_words[pair_keys[k] % len(en_vocab)]): float(counts[k])
+        for k in keep
+    }
 
 
-def _cooccurrences(pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
-                   ru_vocab: dict[str, int], en_vocab: dict[str, int],
-                   ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+def _cooccurrences(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+    ru_vocab: dict[str, int],
+    en_vocab: dict[str, int],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """List every (Russian word, English token) meeting in a pair, with the token's number."""
     ru_parts, en_parts, tok_parts = [], [], []
     n_tokens = 0

@@ -20,8 +20,9 @@ def merge_links(*tables: Mapping[str, frozenset[str]]) -> dict[str, frozenset[st
     return out
 
 
-def document_links(src: Sequence[str], tgt: Sequence[str],
-                   beads: Sequence[BeadSides]) -> dict[str, frozenset[str]]:
+def document_links(
+    src: Sequence[str], tgt: Sequence[str], beads: Sequence[BeadSides]
+) -> dict[str, frozenset[str]]:
     """Learn Russian stem → English stems pairs from the beads of this document."""
     step = max(1, len(beads) // MAX_PAIRS)
     stems_src: dict[int, list[str]] = {}

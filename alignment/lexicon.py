@@ -57,7 +57,8 @@ class Lexicon:
 
     def __init__(self, counts: Mapping[str, Mapping[str, float]] | None = None) -> None:
         self.counts: dict[str, dict[str, float]] = {
-            ru: dict(en) for ru, en in (counts or {}).items()}
+            ru: dict(en) for ru, en in (counts or {}).items()
+        }
 
     def add_pair(self, ru: str, en: str, weight: float = MIN_COUNT) -> None:
         """Record evidence that Russian stem `ru` translates as English stem `en`."""
@@ -72,11 +73,15 @@ class Lexicon:
             for en in en_words:
                 self.add_pair(ru, en, MIN_COUNT)
 
-    def learn(self, src: Sequence[object], tgt: Sequence[object],
-              beads: Iterable[BeadLike]) -> None:
+    def learn(
+        self, src: Sequence[object], tgt: Sequence[object], beads: Iterable[BeadLike]
+    ) -> None:
         """Learn translation pairs from confirmed beads (IBM Model 1 expected counts)."""
-        pairs = [(_joined_stems(src, s, "ru"), _joined_stems(tgt, t, "en"))
-                 for s, t in beads if len(s) and len(t)]
+        pairs = [
+            (_joined_stems(src, s, "ru"), _joined_stems(tgt, t, "en"))
+            for s, t in beads
+            if len(s) and len(t)
+        ]
         for (ru, en), count in expected_counts(pairs).items():
             self.add_pair(ru, en, count)
 
@@ -92,8 +97,8 @@ class Lexicon:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-able dict (see `from_dict`)."""
-        return {"format": "sverka-lexicon", "version": FORMAT_VERSION,
-                "counts": {ru: dict(sorted(row.items())) for ru, row in sorted(self.counts.items())}}
+        counts = {ru: dict(sorted(row.items())) for ru, row in sorted(self.counts.items())}
+        return {"format": "sverka-lexicon", "version": FORMAT_VERSION, "counts": counts}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Lexicon:

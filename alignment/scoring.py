@@ -45,6 +45,8 @@ class Features:
     tgt: Entries
     src_len: FloatArray  # characters per sentence
     tgt_len: FloatArray
+    src_null: FloatArray  # 1.0 where a reviewer confirmed the sentence has no counterpart
+    tgt_null: FloatArray
 
 
 def column_nodes(lo: IntArray, width: int) -> IntArray:
@@ -62,16 +64,24 @@ def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> 
     costs = np.full((n + 1, len(TYPES), width), np.inf)
     src_cum = np.concatenate([[0.0], np.cumsum(feat.src_len)])
     tgt_cum = np.concatenate([[0.0], np.cumsum(feat.tgt_len)])
+    src_nulls = np.concatenate([[0.0], np.cumsum(feat.src_null)])
+    tgt_nulls = np.concatenate([[0.0], np.cumsum(feat.tgt_null)])
     for t, (a, b) in enumerate(TYPES):
         if b == 0:
             cost = np.full((n + 1, width), params.null_cost * a)
         else:
             src_len = src_cum[rows_i] - src_cum[np.maximum(rows_i - a, 0)]
             tgt_len = tgt_cum[j] - tgt_cum[np.maximum(j - b, 0)]
-            cost = (params.priors[(a, b)] + params.match_cost
-                    + _length_cost(src_len[:, None], tgt_len, params)
-                    - params.lexical_weight * _similarity(feat, a, b, lo, width, j))
+            cost = (
+                params.priors[(a, b)]
+                + params.match_cost
+                + _length_cost(src_len[:, None], tgt_len, params)
+                - params.lexical_weight * _similarity(feat, a, b, lo, width, j)
+            )
         impossible = outside | (j < b) | (rows_i < a)[:, None]
+        if b:  # a paired bead may not take a sentence confirmed as unpaired
+            impossible |= (src_nulls[rows_i] > src_nulls[np.maximum(rows_i - a, 0)])[:, None]
+            impossible |= tgt_nulls[j] > tgt_nulls[np.maximum(j - b, 0)]
         costs[:, t, :] = np.where(impossible, np.inf, cost)
     return costs
 
@@ -83,8 +93,9 @@ def _length_cost(src_len: FloatArray, tgt_len: FloatArray, params: CostParams) -
     return np.asarray(0.5 * (log_ratio / params.length_sigma) ** 2)
 
 
-def _similarity(feat: Features, a: int, b: int, lo: IntArray, width: int,
-                j: IntArray) -> FloatArray:
+def _similarity(
+    feat: Features, a: int, b: int, lo: IntArray, width: int, j: IntArray
+) -> FloatArray:
     """Cosine of the concept vectors of src[i-a:i] and tgt[j-b:j] for every band cell."""
     dots = banded_dots(spans(feat.src, a), spans(feat.tgt, b), lo, width)
     src_norm = squared_norms(feat.src, a)

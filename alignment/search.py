@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from alignment.anchors import normalize_anchors, null_masks, put_back_nulls, stretches
 from alignment.confidence import calibrate
-from alignment.lexicon import Lexicon, core_pairs
 from alignment.learn import document_links, merge_links
+from alignment.lexicon import Lexicon, core_pairs
 from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features
 from alignment.types import Alignment, Bead
@@ -26,97 +27,78 @@ RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
 BeadSides = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def align(src: Sequence[object], tgt: Sequence[object], src_lang: str = "ru",
-          tgt_lang: str = "en", lexicon: Lexicon | None = None,
-          anchors: Iterable[object] | None = None) -> Alignment:
+def align(
+    src: Sequence[object],
+    tgt: Sequence[object],
+    src_lang: str = "ru",
+    tgt_lang: str = "en",
+    lexicon: Lexicon | None = None,
+    anchors: Iterable[object] | None = None,
+) -> Alignment:
     """Align source and target sentences into monotone beads covering every sentence once."""
     src_text, tgt_text = [str(s) for s in src], [str(t) for t in tgt]
     fixed = normalize_anchors(anchors, len(src_text), len(tgt_text))
     if src_lang == "en" and tgt_lang == "ru":  # the lexicons run Russian -> English
-        swapped = align(tgt_text, src_text, "ru", "en", lexicon,
-                        [Bead(b.tgt, b.src, b.confidence) for b in fixed])
+        swapped = align(
+            tgt_text,
+            src_text,
+            "ru",
+            "en",
+            lexicon,
+            [Bead(b.tgt, b.src, b.confidence) for b in fixed],
+        )
         return Alignment([Bead(b.tgt, b.src, b.confidence) for b in swapped.beads])
     base = merge_links(core_pairs(), lexicon.links() if lexicon else {})
     params = CostParams()
-    first = _align_gaps(_features(src_text, tgt_text, base), fixed, params, None)
+    first = _align_gaps(_features(src_text, tgt_text, base, fixed), fixed, params, None)
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
     learned = merge_links(base, document_links(src_text, tgt_text, confirmed))
     params = _with_ratio(params, confirmed, src_text, tgt_text)
-    second = _align_gaps(_features(src_text, tgt_text, learned), fixed, params, TEMPERATURE)
-    return Alignment([f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f))
-                      for f in second])
+    second = _align_gaps(_features(src_text, tgt_text, learned, fixed), fixed, params, TEMPERATURE)
+    beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
+    return Alignment(put_back_nulls(beads, fixed))
 
 
-def normalize_anchors(anchors: Iterable[object] | None, n: int, m: int) -> list[Bead]:
-    """Return the anchors as beads in order; reject overlapping or out-of-range ones."""
-    out = []
-    for item in anchors or ():
-        if isinstance(item, Bead):
-            out.append(item)
-        else:
-            s, t = item  # type: ignore[misc]
-            out.append(Bead(tuple(int(i) for i in s), tuple(int(j) for j in t), 1.0))
-    out.sort(key=_order)
-    next_s = next_t = 0
-    for bead in out:
-        if not (bead.src or bead.tgt):
-            raise ValueError("an anchor bead needs at least one sentence")
-        if bead.src and (bead.src[0] < next_s or bead.src != tuple(range(bead.src[0],
-                                                                           bead.src[-1] + 1))):
-            raise ValueError(f"anchor {bead.src}-{bead.tgt} overlaps or is not contiguous")
-        if bead.tgt and (bead.tgt[0] < next_t or bead.tgt != tuple(range(bead.tgt[0],
-                                                                           bead.tgt[-1] + 1))):
-            raise ValueError(f"anchor {bead.src}-{bead.tgt} overlaps or is not contiguous")
-        next_s = bead.src[-1] + 1 if bead.src else next_s
-        next_t = bead.tgt[-1] + 1 if bead.tgt else next_t
-    if next_s > n or next_t > m:
-        raise ValueError("an anchor points past the end of the text")
-    return out
-
-
-def _order(bead: Bead) -> tuple[int, int]:
-    return (bead.src[0] if bead.src else -1, bead.tgt[0] if bead.tgt else -1)
-
-
-def _features(src: list[str], tgt: list[str], translations: Translations) -> Features:
-    """Build concept vectors and lengths for both sides."""
+def _features(
+    src: list[str], tgt: list[str], translations: Translations, fixed: list[Bead]
+) -> Features:
+    """Build concept vectors, lengths and confirmed-unpaired marks for both sides."""
     a, b = weigh(sentence_concepts(src, translations), sentence_concepts(tgt, translations))
-    return Features(a, b, np.array([len(s) for s in src], dtype=np.float64),
-                    np.array([len(t) for t in tgt], dtype=np.float64))
+    src_null, tgt_null = null_masks(fixed, len(src), len(tgt))
+    return Features(
+        a,
+        b,
+        np.array([len(s) for s in src], dtype=np.float64),
+        np.array([len(t) for t in tgt], dtype=np.float64),
+        src_null,
+        tgt_null,
+    )
 
 
-def _stretches(fixed: list[Bead], n: int, m: int) -> list[tuple[int, int, int, int, Bead | None]]:
-    """Return (s0, s1, t0, t1, anchor after it) for the stretches between anchors, in order."""
-    out: list[tuple[int, int, int, int, Bead | None]] = []
-    s0 = t0 = 0
-    for bead in fixed:
-        s1 = bead.src[0] if bead.src else s0
-        t1 = bead.tgt[0] if bead.tgt else t0
-        if s1 < s0 or t1 < t0:
-            raise ValueError("anchors cross each other")
-        out.append((s0, s1, t0, t1, bead))
-        s0 = bead.src[-1] + 1 if bead.src else s0
-        t0 = bead.tgt[-1] + 1 if bead.tgt else t0
-    out.append((s0, n, t0, m, None))
-    return out
-
-
-def _align_gaps(feat: Features, fixed: list[Bead], params: CostParams,
-                temperature: float | None) -> list[Found | Bead]:
+def _align_gaps(
+    feat: Features, fixed: list[Bead], params: CostParams, temperature: float | None
+) -> list[Found | Bead]:
     """Solve every stretch between anchors; return its beads and the anchors, in order."""
     out: list[Found | Bead] = []
-    for s0, s1, t0, t1, anchor in _stretches(fixed, feat.src.rows, feat.tgt.rows):
+    for s0, s1, t0, t1, anchor in stretches(fixed, feat.src.rows, feat.tgt.rows):
         if s1 > s0 or t1 > t0:
             for f in solve(sub_features(feat, s0, s1, t0, t1), params, temperature):
-                out.append(Found(tuple(i + s0 for i in f.src), tuple(j + t0 for j in f.tgt),
-                                 f.posterior, f.cost))
+                out.append(
+                    Found(
+                        tuple(i + s0 for i in f.src),
+                        tuple(j + t0 for j in f.tgt),
+                        f.posterior,
+                        f.cost,
+                    )
+                )
         if anchor is not None:
             out.append(anchor)
     return out
 
 
-def _with_ratio(params: CostParams, beads: list[BeadSides], src: list[str],
-                tgt: list[str]) -> CostParams:
+def _with_ratio(
+    params: CostParams, beads: list[BeadSides], src: list[str], tgt: list[str]
+) -> CostParams:
     """Return the parameters with the length ratio measured on the pass-1 beads."""
     src_chars = sum(len(src[i]) for s, _ in beads for i in s)
     tgt_chars = sum(len(tgt[j]) for _, t in beads for j in t)

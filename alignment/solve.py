@@ -25,22 +25,33 @@ class Found:
 def slice_entries(entries: Entries, start: int, stop: int) -> Entries:
     """Keep the rows start..stop-1 of sparse vectors sorted by row, renumbered from 0."""
     first, last = np.searchsorted(entries.row, [start, stop], side="left")
-    return Entries(entries.row[first:last] - start, entries.concept[first:last],
-                   entries.weight[first:last], stop - start)
+    return Entries(
+        entries.row[first:last] - start,
+        entries.concept[first:last],
+        entries.weight[first:last],
+        stop - start,
+    )
 
 
 def sub_features(feat: Features, s0: int, s1: int, t0: int, t1: int) -> Features:
     """Return the features of src[s0:s1] and tgt[t0:t1]."""
-    return Features(slice_entries(feat.src, s0, s1), slice_entries(feat.tgt, t0, t1),
-                    feat.src_len[s0:s1], feat.tgt_len[t0:t1])
+    return Features(
+        slice_entries(feat.src, s0, s1),
+        slice_entries(feat.tgt, t0, t1),
+        feat.src_len[s0:s1],
+        feat.tgt_len[t0:t1],
+        feat.src_null[s0:s1],
+        feat.tgt_null[t0:t1],
+    )
 
 
 def solve(feat: Features, params: CostParams, temperature: float | None) -> list[Found]:
     """Align all sentences of `feat`; with a temperature, also compute bead posteriors."""
     n, m = feat.src.rows, feat.tgt.rows
     if n == 0 or m == 0:
-        return [Found((i,), (), 1.0, params.null_cost) for i in range(n)] + \
-            [Found((), (j,), 1.0, params.null_cost) for j in range(m)]
+        return [Found((i,), (), 1.0, params.null_cost) for i in range(n)] + [
+            Found((), (j,), 1.0, params.null_cost) for j in range(m)
+        ]
     lo, width = choose_band(feat.src, feat.tgt)
     costs = bead_costs(feat, lo, width, params)
     _, back = viterbi(costs, lo, params.null_cost)
@@ -61,8 +72,9 @@ def solve(feat: Features, params: CostParams, temperature: float | None) -> list
     return out
 
 
-def _found(i: int, j: int, t: int, lo: np.ndarray, costs: np.ndarray, params: CostParams,
-           posterior: float) -> Found:
+def _found(
+    i: int, j: int, t: int, lo: np.ndarray, costs: np.ndarray, params: CostParams, posterior: float
+) -> Found:
     a, b = (0, 1) if t == SKIP_TARGET else TYPES[t]
     cost = params.null_cost if t == SKIP_TARGET else float(costs[i, t, j - lo[i]])
     return Found(tuple(range(i - a, i)), tuple(range(j - b, j)), posterior, cost)

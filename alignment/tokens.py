@@ -13,13 +13,62 @@ _ROMAN_DATE = re.compile(r"\b(\d{1,2})\.([IVX]{1,4})\.(\d{2,4})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
 _NUMBER_SIGN = re.compile(r"\bN[oº]\.?\s*(?=\d)")
 _ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-_MARKS = {"?": "p:?", "!": "p:!", "(": "p:(", ")": "p:(", "№": "p:no", "#": "p:no",
-          "«": "p:q", "»": "p:q", '"': "p:q", "“": "p:q", "”": "p:q", "„": "p:q"}
-_EN_NUMBERS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-    " fifteen sixteen seventeen eighteen nineteen twenty".split())}
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MARKS = {
+    "?": "p:?",
+    "!": "p:!",
+    "(": "p:(",
+    ")": "p:(",
+    "№": "p:no",
+    "#": "p:no",
+    "«": "p:q",
+    "»": "p:q",
+    '"': "p:q",
+    "“": "p:q",
+    "”": "p:q",
+    "„": "p:q",
+}
+_EN_NUMBERS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
 
 
 @cache
@@ -47,6 +96,7 @@ def normalize_dates(text: str) -> str:
     >>> normalize_dates("от 25.XII.57")
     'от 25 december 57'
     """
+
     def roman(m: re.Match[str]) -> str:
         month = _ROMAN_MONTHS.index(m.group(2)) if m.group(2) in _ROMAN_MONTHS else -1
         return f"{m.group(1)} {MONTHS[month]} {m.group(3)}" if month >= 0 else m.group(0)

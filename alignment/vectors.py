@@ -57,8 +57,10 @@ def word_concepts(word: str, translations: Translations) -> list[tuple[str, floa
     return found + [(f"n:{digits}", 1.0)] if digits else found
 
 
-def sentence_concepts(sentences: Sequence[str], translations: Translations,
-                      ) -> list[dict[str, float]]:
+def sentence_concepts(
+    sentences: Sequence[str],
+    translations: Translations,
+) -> list[dict[str, float]]:
     """Map every sentence to its concepts and their shares (a word's concepts counted once)."""
     cache: dict[str, list[tuple[str, float]]] = {}
     out = []
@@ -81,10 +83,12 @@ def weigh(src: list[dict[str, float]], tgt: list[dict[str, float]]) -> tuple[Ent
     sides = []
     for bags in (src, tgt):
         rows = np.repeat(np.arange(len(bags)), [len(b) for b in bags])
-        concept = np.fromiter((ids.setdefault(c, len(ids)) for b in bags for c in b),
-                              dtype=np.int64, count=rows.size)
-        share = np.fromiter((s for b in bags for s in b.values()), dtype=np.float64,
-                            count=rows.size)
+        concept = np.fromiter(
+            (ids.setdefault(c, len(ids)) for b in bags for c in b), dtype=np.int64, count=rows.size
+        )
+        share = np.fromiter(
+            (s for b in bags for s in b.values()), dtype=np.float64, count=rows.size
+        )
         sides.append((rows.astype(np.int64), concept, share, len(bags)))
     df = sum(np.bincount(c, minlength=len(ids)) for _, c, _, _ in sides)
     idf = np.log((len(src) + len(tgt) + 1.0) / (np.asarray(df, dtype=np.float64) + 0.5))
@@ -97,8 +101,12 @@ def spans(entries: Entries, length: int) -> Entries:
     shifts = np.arange(1, length + 1)
     row = (entries.row[None, :] + shifts[:, None]).ravel()
     keep = row <= entries.rows
-    return Entries(row[keep], np.tile(entries.concept, length)[keep],
-                   np.tile(entries.weight, length)[keep], entries.rows + 1)
+    return Entries(
+        row[keep],
+        np.tile(entries.concept, length)[keep],
+        np.tile(entries.weight, length)[keep],
+        entries.rows + 1,
+    )
 
 
 def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
@@ -123,7 +131,7 @@ def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
 def squared_norms(entries: Entries, length: int) -> FloatArray:
     """Return |sum of the `length` sentences ending before node i|² for every node i >= length."""
     n = entries.rows
-    single = np.bincount(entries.row, weights=entries.weight ** 2, minlength=n)
+    single = np.bincount(entries.row, weights=entries.weight**2, minlength=n)
     near = banded_dots(entries, entries, np.arange(n + 1) + 1, 2)  # near[s, g-1] = x_s . x_s+g
     node = np.zeros(n + 1)
     for d in range(length):  # sentence s = i-1-d of the span, with the ones after it
