@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+)
 from wtforms.validators import DataRequired, Length
 
 from app.models import Role
 
-ROLE_CHOICES = [(r.value, r.value.capitalize()) for r in Role]
+ROLE_CHOICES = [SelectChoice(r.value, r.value.capitalize()) for r in Role]
 
 
 class LoginForm(FlaskForm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import RadioField, SelectField, StringField
+from wtforms import RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional, ValidationError
 
 NEW_COLLECTION = "__new__"
@@ -17,8 +17,8 @@ class ImportForm(FlaskForm):
         "What you import",
         default="texts",
         choices=[
-            ("texts", "An original and its translation (text, DOCX or archive page)"),
-            ("pairs", "Pre-aligned pairs (two-column TSV or TMX)"),
+            SelectChoice("texts", "An original and its translation (text, DOCX or archive page)"),
+            SelectChoice("pairs", "Pre-aligned pairs (two-column TSV or TMX)"),
         ],
     )
     original = FileField("Russian original")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from werkzeug.datastructures import FileStorage
+from wtforms import SelectChoice
 from werkzeug.wrappers import Response
 
 from app.extensions import db
@@ -44,9 +45,9 @@ def document(document_id: int) -> str:
 def import_document() -> Response | str | tuple[str, int]:
     form = ImportForm()
     form.collection.choices = [
-        (c.slug, c.title) for c in collections.list_collections(db.session())
+        SelectChoice(c.slug, c.title) for c in collections.list_collections(db.session())
     ]
-    form.collection.choices.append((NEW_COLLECTION, "New collection…"))
+    form.collection.choices.append(SelectChoice(NEW_COLLECTION, "New collection…"))
     if form.validate_on_submit():
         try:
             document = run_import(form)

@@ -134,7 +134,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 
 BAD_INPUTS = {
     "empty file": ("ru.txt", b"", "empty"),
-    "whitespace only": ("ru.txt", b"  \n\n \t\n", "empty"),
+    "whitespace only": ("ru.txt", b"  \n\n \t\n", "only whitespace"),
     "PNG renamed to .txt": ("ru.txt", PNG, "PNG"),
     "invalid UTF-8": ("ru.txt", b"\xd0\x9f\xd1\x80\xff\xfe\x00\x80 abc \xc3\x28" * 40, "not"),
     "oversized": ("ru.txt", "Посетил Ким Ир Сена. ".encode() * 20_000, "limit"),
