@@ -1,28 +1,27 @@
 """Punkt sentence tokenizers for Russian and English, built from parameters the project owns.
 
 The parameters come from curated lists in `alignment/data/` (abbreviations, collocations,
-sentence starters) plus, when present, what `python -m alignment.punkt train` learned from
-project text (orthographic contexts and learned types). Nothing is downloaded: NLTK's
-`sent_tokenize` would look for `punkt_tab` data and fail offline.
+sentence starters) plus what `python -m alignment.punkt_train` learned from project text
+(orthographic contexts, reviewed learned types). Nothing is downloaded: NLTK's
+`sent_tokenize` would look for `punkt_tab` data and fail offline. For Russian, a word Punkt
+has never seen is looked up in pymorphy3's dictionary (shipped in its wheel).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from nltk.tokenize.punkt import (
     PunktLanguageVars,
     PunktParameters,
     PunktSentenceTokenizer,
     PunktToken,
-    PunktTrainer,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -44,6 +43,7 @@ class PunktLists:
     collocations: frozenset[tuple[str, str]]  # ("no", "##number##"): "No. 5" is no boundary
     starters: frozenset[str]  # words that start sentences: a boundary after an abbreviation
     ortho_context: dict[str, int]  # word type -> Punkt orthographic-context flags
+    capitalized: frozenset[str] = frozenset()  # lemmas written capitalised inside sentences
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -76,12 +76,14 @@ def load_lists(lang: str, data_dir: Path = DATA_DIR) -> PunktLists:
     starters = {row[0].lower() for row in read_rows(list_path(lang, "starters", data_dir))}
     starters |= {row[1] for row in learned if row[0] == "starter"}
     ortho = {row[0]: int(row[1]) for row in read_rows(list_path(lang, "ortho", data_dir))}
+    capitalized = {row[0] for row in read_rows(list_path(lang, "capitalized", data_dir))}
     return PunktLists(
         abbreviations=frozenset(abbreviations),
         prefixes=frozenset(row[0].lower() for row in abbrev_rows if "prefix" in row[1:]),
         collocations=frozenset(collocations),
         starters=frozenset(starters),
         ortho_context=ortho,
+        capitalized=frozenset(capitalized),
     )
 
 
@@ -118,9 +120,10 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
     is capitalised.
     """
 
-    def __init__(self, lists: PunktLists) -> None:
+    def __init__(self, lists: PunktLists, common_word: Callable[[str], bool] | None = None) -> None:
         super().__init__(build_parameters(lists), lang_vars=ArchivalLanguageVars())
         self.prefixes = lists.prefixes
+        self.common_word = common_word
 
     def _first_pass_annotation(self, aug_tok: PunktToken) -> None:
         super()._first_pass_annotation(aug_tok)
@@ -148,9 +151,17 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
         return reason
 
     def starts_sentence(self, aug_tok: PunktToken) -> bool:
-        """Tell whether a token is a capitalised frequent sentence starter."""
+        """Tell whether a capitalised token is a frequent or orthographic sentence starter."""
         starters = self._params.sent_starters
-        return bool(aug_tok.first_upper) and aug_tok.type_no_sentperiod in starters
+        return bool(aug_tok.first_upper) and (
+            aug_tok.type_no_sentperiod in starters or self._ortho_heuristic(aug_tok) is True)
+
+    def _ortho_heuristic(self, aug_tok: PunktToken) -> bool | str:
+        verdict: bool | str = super()._ortho_heuristic(aug_tok)
+        if verdict == "unknown" and aug_tok.first_upper and self.common_word is not None:
+            # never seen in training: a capitalised common word is one starting a sentence
+            return True if self.common_word(aug_tok.type_no_sentperiod) else verdict
+        return verdict
 
     def is_prefix(self, tok: str) -> bool:
         """Tell whether a period-final token is a title or initial that precedes a name."""
@@ -158,80 +169,51 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
 
 
 @cache
+def russian_morphology() -> Any:
+    """Return pymorphy3's Russian analyzer, loaded on first use."""
+    import pymorphy3  # imported here: English-only use should not pay for the dictionary
+
+    return pymorphy3.MorphAnalyzer()
+
+
+_PROPER_NOUN_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
+_STARTER_POS = {"NOUN", "VERB", "INFN", "GRND", "ADVB", "NPRO", "PREP", "CONJ", "PRCL", "PRED"}
+
+
+class RussianCommonWords:
+    """Tell whether a lower-case word is a common Russian word, never written capitalised."""
+
+    def __init__(self, capitalized: frozenset[str]) -> None:
+        self.capitalized = capitalized  # "президиум": "Президиум ЦК" inside a sentence
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        if word not in self.known:
+            self.known[word] = self.look_up(word)
+        return self.known[word]
+
+    def look_up(self, word: str) -> bool:
+        """Ask the dictionary; short words and adjectives never count as common words."""
+        # Short words are too often Korean names ("Нам Ир", "Пак", "Ли"); adjectives are too
+        # often official names ("Советское правительство"): neither says a sentence starts.
+        morph = russian_morphology()
+        if len(word) < 4 or not word.isalpha() or not morph.word_is_known(word):
+            return False
+        parses = morph.parse(word)
+        if any(_PROPER_NOUN_TAGS & set(parse.tag.grammemes) for parse in parses):
+            return False
+        return parses[0].tag.POS in _STARTER_POS and parses[0].normal_form not in self.capitalized
+
+
+@cache
 def sentence_tokenizer(lang: str) -> ArchivalSentenceTokenizer:
     """Return the tokenizer of `lang`, built once from the files in `alignment/data/`."""
-    return ArchivalSentenceTokenizer(load_lists(lang))
+    lists = load_lists(lang)
+    common_word = RussianCommonWords(lists.capitalized) if lang == "ru" else None
+    return ArchivalSentenceTokenizer(lists, common_word)
 
 
 def sentence_ends(text: str, lang: str) -> list[int]:
     """Return the offsets just past each sentence Punkt finds in `text`."""
     return [end for _, end in sentence_tokenizer(lang).span_tokenize(text)]
 
-
-def texts_of(path: Path, lang: str) -> list[str]:
-    """Return the training texts in a plain-text file or in the `lang` side of an eval JSONL."""
-    if path.suffix != ".jsonl":
-        return [path.read_text(encoding="utf-8")]
-    texts = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        doc = json.loads(line)
-        for side in ("src", "tgt"):
-            if doc.get(f"{side}_lang") == lang:
-                texts.append(doc.get(f"{side}_text") or " ".join(doc[side]))
-    return texts
-
-
-def train_parameters(texts: list[str]) -> PunktParameters:
-    """Learn Punkt parameters from texts with NLTK's trainer and our language variables."""
-    trainer = PunktTrainer(lang_vars=ArchivalLanguageVars())
-    for text in texts:
-        trainer.train(text, finalize=False)
-    trainer.finalize_training()
-    return trainer.get_params()
-
-
-def learned_rows(params: PunktParameters, curated: PunktLists) -> list[str]:
-    """Return the learned types the curated lists lack, as rows of `punkt_<lang>_learned.tsv`."""
-    rows = [f"abbrev\t{t}" for t in sorted(params.abbrev_types - curated.abbreviations)]
-    rows += [f"collocation\t{a}\t{b}" for a, b in sorted(params.collocations)
-             if (a, b) not in curated.collocations]
-    rows += [f"starter\t{t}" for t in sorted(params.sent_starters - curated.starters)]
-    return rows
-
-
-def write_trained(lang: str, params: PunktParameters, out_dir: Path) -> list[Path]:
-    """Write the orthographic contexts and the newly learned types of `lang` into `out_dir`."""
-    curated = load_lists(lang, out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    ortho_path = list_path(lang, "ortho", out_dir)
-    learned_path = list_path(lang, "learned", out_dir)
-    ortho = sorted((t, f) for t, f in params.ortho_context.items() if f and " " not in t)
-    ortho_path.write_text(
-        "# Punkt orthographic contexts (type, flags) from `python -m alignment.punkt train`.\n"
-        + "".join(f"{t}\t{f}\n" for t, f in ortho), encoding="utf-8")
-    learned_path.write_text(
-        "# Types Punkt's trainer learned beyond the curated lists; loaded at run time.\n"
-        "# Review them: delete a wrong row, or move a good one into the curated list.\n"
-        + "".join(row + "\n" for row in learned_rows(params, curated)), encoding="utf-8")
-    return [ortho_path, learned_path]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run `python -m alignment.punkt train LANG FILE... [--out DIR]`."""
-    parser = argparse.ArgumentParser(prog="python -m alignment.punkt", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    train = commands.add_parser("train", help="learn Punkt parameters from project text")
-    train.add_argument("lang", choices=LANGUAGES)
-    train.add_argument("files", nargs="+", type=Path, help="plain text or eval JSONL files")
-    train.add_argument("--out", type=Path, default=DATA_DIR, help="where to write the files")
-    args = parser.parse_args(argv)
-    texts = [text for path in args.files for text in texts_of(path, args.lang)]
-    for path in write_trained(args.lang, train_parameters(texts), args.out):
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

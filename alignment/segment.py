@@ -25,8 +25,10 @@ from alignment.types import Segment, SegmentKind
 
 MAX_NOTE_LINES = 8  # a bracketed note or stamp may run over this many lines, blank ones too
 MAX_SHORT_LINE = 60  # unterminated runs of lines this short are header lines, not wrapped prose
+MAX_WRAPPED_LINE = 100  # a longer line was not wrapped by a typewriter: its line end ends it
 MAX_BRACKET_SPAN = 300  # a boundary inside brackets closing within this many characters is none
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,5}|[а-яa-z])[.)]$")
+_ENUMERATED_LINE = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,5}|[а-яa-z])[.)]\s")
 _CONTINUED_LINE_END = (",", "-", "–", "—", "(")
 _BRACKET_PAIRS = {"(": ")", "[": "]"}
 
@@ -87,7 +89,7 @@ def layout_blocks(text: str) -> Iterator[Block]:
         line = lines[i]
         note_end = None if line.blank else bracket_block_end(lines, i)
         kind = None if line.blank or note_end is not None else structural_kind(lines, i, run)
-        if line.blank or note_end is not None or kind is not None:
+        if line.blank or note_end is not None or kind is not None or starts_item(line):
             yield from prose_blocks(run)
             run = []
         if note_end is not None:
@@ -144,13 +146,19 @@ def structural_kind(lines: list[Line], i: int, run: list[Line]) -> SegmentKind |
     return first_matching_kind(line, HEADING_RULES)
 
 
+def starts_item(line: Line) -> bool:
+    """Tell whether a line opens a numbered item: "1. О размещении делегации", "а) ..."."""
+    return bool(_ENUMERATED_LINE.match(line.text))
+
+
 def prose_blocks(run: list[Line]) -> Iterator[Block]:
-    """Yield a run of prose lines as one block, or line by line if they are header lines."""
+    """Yield a run of prose lines as one block, or line by line if lines are not wrapped."""
     if not run:
         return
     header_lines = is_unterminated(run[-1].text) and all(
         len(line.text) <= MAX_SHORT_LINE for line in run)
-    if header_lines:
+    paragraph_lines = any(len(line.text) > MAX_WRAPPED_LINE for line in run)
+    if header_lines or paragraph_lines:
         yield from (Block(line.start, line.end) for line in run)
     else:
         yield Block(run[0].start, run[-1].end)

@@ -27,6 +27,7 @@ _DATE_LINE = re.compile(
     r")\.?$",
     re.IGNORECASE,
 )
+_PERIOD_LINE = re.compile(r"^(?:за период|for the period)\b.*\d{4}", re.IGNORECASE)
 _NUMBER_SIGN = re.compile(r"(?:№|N[º°o]\.?)\s*\d", re.IGNORECASE)
 _CLASSIFICATION = re.compile(
     r"^(?:(?:совершенно|сов\.)\s*секретно|секретно|(?:top|strictly)\s+secret|secret"
@@ -86,6 +87,11 @@ def is_date_line(line: str) -> bool:
     return bool(_DATE_LINE.match(line))
 
 
+def is_period_line(line: str) -> bool:
+    """"за период с 1 по 25 октября 1957 года", "for the period 1 through 25 October 1957"."""
+    return bool(_PERIOD_LINE.match(line)) and word_count(line) <= MAX_HEADING_WORDS
+
+
 def is_classification_mark(line: str) -> bool:
     """"Секретно", "Сов. секретно", "Top Secret"."""
     return bool(_CLASSIFICATION.match(line))
@@ -98,18 +104,20 @@ def is_caps_title(line: str) -> bool:
 
 
 # Line rules in the order they are tried. Heading rules give way when the next line
-# continues the sentence (see `alignment.segment`); the others always stand alone.
+# continues the sentence (see `alignment.segment`); the others always stand alone
+# ("ДНЕВНИК" above "посла СССР в КНДР" is still a line of its own).
 LineRule = tuple[SegmentKind, Callable[[str], bool]]
 STANDALONE_RULES: tuple[LineRule, ...] = (
     (SegmentKind.SIGNATURE, is_signature_line),
     (SegmentKind.NOTE, is_note_tail),
     (SegmentKind.LIST_LINE, is_distribution_line),
+    (SegmentKind.HEADING, is_caps_title),
 )
 HEADING_RULES: tuple[LineRule, ...] = (
     (SegmentKind.HEADING, is_document_number_line),
     (SegmentKind.HEADING, is_date_line),
+    (SegmentKind.HEADING, is_period_line),
     (SegmentKind.HEADING, is_classification_mark),
-    (SegmentKind.HEADING, is_caps_title),
 )
 
 
