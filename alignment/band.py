@@ -15,7 +15,7 @@ import numpy as np
 
 from alignment.vectors import Entries, IntArray
 
-FULL_CELLS = 400_000  # below this many nodes the whole table is searched
+FULL_CELLS = 40_000  # below this many nodes (200 x 200) the whole table is searched
 MARGIN = 12  # rows and columns added around the anchor rectangles
 MAX_WIDTH = 600
 RARE = 2  # a concept is rare when it occurs in at most this many sentences of each side

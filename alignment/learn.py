@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from alignment.ibm1 import expected_counts
-from alignment.lexicon import MIN_COUNT, MIN_SHARE, sentence_stems
+from alignment.lexicon import MIN_COUNT, MIN_SHARE, word_stems
 
 MAX_PAIRS = 3000  # beads used for learning; more adds time, not much knowledge
 BeadSides = tuple[tuple[int, ...], tuple[int, ...]]
@@ -21,16 +21,14 @@ def merge_links(*tables: Mapping[str, frozenset[str]]) -> dict[str, frozenset[st
 
 
 def document_links(
-    src: Sequence[str], tgt: Sequence[str], beads: Sequence[BeadSides]
+    src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], beads: Sequence[BeadSides]
 ) -> dict[str, frozenset[str]]:
-    """Learn Russian stem → English stems pairs from the beads of this document."""
+    """Learn Russian stem → English stems pairs from the beads of this document (its words)."""
     step = max(1, len(beads) // MAX_PAIRS)
-    stems_src: dict[int, list[str]] = {}
-    stems_tgt: dict[int, list[str]] = {}
     pairs = []
     for s, t in beads[::step]:
-        ru = [w for i in s for w in stems_src.setdefault(i, sentence_stems(src[i], "ru"))]
-        en = [w for j in t for w in stems_tgt.setdefault(j, sentence_stems(tgt[j], "en"))]
+        ru = [w for i in s for w in word_stems(src[i])]
+        en = [w for j in t for w in word_stems(tgt[j])]
         pairs.append((ru, en))
     counts = expected_counts(pairs)
     totals: dict[str, float] = {}

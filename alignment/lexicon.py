@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,23 +26,26 @@ MIN_SHARE = 0.3  # ...and it takes this share of the Russian stem's translations
 BeadLike = tuple[Sequence[int], Sequence[int]]
 
 
+@lru_cache(maxsize=500_000)
 def ru_stem(word: str) -> str:
     """Stem a Russian word the way the lexicon keys it (lower case, ё as е)."""
     return stem(word.lower().replace("ё", "е"), "ru")
 
 
+@lru_cache(maxsize=500_000)
 def en_stem(word: str) -> str:
     """Stem an English word the way the lexicon stores it."""
     return stem(word.lower(), "en")
 
 
-def sentence_stems(text: str, lang: str) -> list[str]:
+def word_stems(sentence_words: Sequence[str]) -> list[str]:
     """Return the stems of the words of a sentence (numbers and marks left out)."""
-    out = []
-    for word in words(text):
-        if word.isalpha():
-            out.append(ru_stem(word) if is_cyrillic(word) else en_stem(word))
-    return out
+    return [ru_stem(w) if is_cyrillic(w) else en_stem(w) for w in sentence_words if w.isalpha()]
+
+
+def sentence_stems(text: str) -> list[str]:
+    """Return the stems of the words of a sentence text."""
+    return word_stems(words(text))
 
 
 @cache
@@ -67,8 +70,8 @@ class Lexicon:
 
     def add_term(self, russian: str, english: str) -> None:
         """Add a glossary term: every Russian word of the term may render as any English word."""
-        ru_words = sentence_stems(russian, "ru")
-        en_words = sentence_stems(english, "en")
+        ru_words = sentence_stems(russian)
+        en_words = sentence_stems(english)
         for ru in ru_words:
             for en in en_words:
                 self.add_pair(ru, en, MIN_COUNT)
@@ -121,4 +124,4 @@ class Lexicon:
 
 
 def _joined_stems(sentences: Sequence[object], ids: Sequence[int], lang: str) -> list[str]:
-    return [w for i in ids for w in sentence_stems(str(sentences[i]), lang)]
+    return [w for i in ids for w in sentence_stems(str(sentences[i]))]

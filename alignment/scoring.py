@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from alignment.vectors import Entries, FloatArray, IntArray, banded_dots, spans, squared_norms
+from alignment.vectors import Entries, FloatArray, IntArray, banded_dots, squared_norms
 
 # Bead types with a source side; 0-1 beads (target sentence left out) run along a row in the DP.
 TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 SKIP_TARGET = len(TYPES)  # back-pointer code of a 0-1 bead
+MAX_SPAN = 3  # most sentences on one side of a bead
 
 
 def _default_priors() -> dict[tuple[int, int], float]:
@@ -66,6 +67,7 @@ def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> 
     tgt_cum = np.concatenate([[0.0], np.cumsum(feat.tgt_len)])
     src_nulls = np.concatenate([[0.0], np.cumsum(feat.src_null)])
     tgt_nulls = np.concatenate([[0.0], np.cumsum(feat.tgt_null)])
+    similarity = SpanSimilarity(feat, lo, width)
     for t, (a, b) in enumerate(TYPES):
         if b == 0:
             cost = np.full((n + 1, width), params.null_cost * a)
@@ -76,7 +78,7 @@ def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> 
                 params.priors[(a, b)]
                 + params.match_cost
                 + _length_cost(src_len[:, None], tgt_len, params)
-                - params.lexical_weight * _similarity(feat, a, b, lo, width, j)
+                - params.lexical_weight * similarity.cosine(a, b, j)
             )
         impossible = outside | (j < b) | (rows_i < a)[:, None]
         if b:  # a paired bead may not take a sentence confirmed as unpaired
@@ -93,12 +95,39 @@ def _length_cost(src_len: FloatArray, tgt_len: FloatArray, params: CostParams) -
     return np.asarray(0.5 * (log_ratio / params.length_sigma) ** 2)
 
 
-def _similarity(
-    feat: Features, a: int, b: int, lo: IntArray, width: int, j: IntArray
-) -> FloatArray:
-    """Cosine of the concept vectors of src[i-a:i] and tgt[j-b:j] for every band cell."""
-    dots = banded_dots(spans(feat.src, a), spans(feat.tgt, b), lo, width)
-    src_norm = squared_norms(feat.src, a)
-    tgt_norm = squared_norms(feat.tgt, b)
-    denom = np.sqrt(src_norm[:, None] * tgt_norm[j]) + 1e-9
-    return np.asarray(dots / denom)
+class SpanSimilarity:
+    """Cosine of span vectors, built from one banded table of sentence-pair dot products.
+
+    pair[s, c] = dot(src_s, tgt_(first[s] + c)); a span's dot product is the sum of its
+    sentence pairs, read from rows s = i-1-da at column j-1-db-first[s]. Pairs outside the
+    table (only at the edge of a narrow band) count as 0.
+    """
+
+    def __init__(self, feat: Features, lo: IntArray, width: int) -> None:
+        n = feat.src.rows
+        self.first = np.maximum(lo[1:] - MAX_SPAN, 0)  # sentence s lives on node row s+1
+        self.pair_width = width + MAX_SPAN + 1
+        pair = banded_dots(feat.src, feat.tgt, self.first, self.pair_width)
+        guard = np.zeros((n + 1, self.pair_width + 1))  # last row and column read as 0
+        guard[:n, : self.pair_width] = pair
+        self.flat = guard.ravel()
+        self.src_norm = [squared_norms(feat.src, a) for a in range(MAX_SPAN + 1)]
+        self.tgt_norm = [squared_norms(feat.tgt, b) for b in range(MAX_SPAN + 1)]
+        self.lo, self.width, self.rows = lo, width, n
+
+    def cosine(self, a: int, b: int, j: IntArray) -> FloatArray:
+        """Return the cosine of src[i-a:i] and tgt[j-b:j] for every band cell."""
+        stride = self.pair_width + 1
+        dots = np.zeros(j.shape)
+        rows_i = np.arange(self.rows + 1)
+        for da in range(a):
+            s = rows_i - 1 - da
+            valid = s >= 0
+            s_safe = np.where(valid, s, self.rows)  # the guard row
+            first = np.where(valid, self.first[np.maximum(s, 0)], 0)
+            for db in range(b):
+                col = np.clip(j - 1 - db - first[:, None], -1, self.pair_width)
+                col = np.where(col < 0, self.pair_width, col)  # before the table: guard
+                dots += self.flat[s_safe[:, None] * stride + col]
+        denom = np.sqrt(self.src_norm[a][:, None] * self.tgt_norm[b][j]) + 1e-9
+        return np.asarray(dots / denom)

@@ -19,8 +19,9 @@ from alignment.learn import document_links, merge_links
 from alignment.lexicon import Lexicon, core_pairs
 from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features
+from alignment.tokens import words
 from alignment.types import Alignment, Bead
-from alignment.vectors import Translations, sentence_concepts, weigh
+from alignment.vectors import FloatArray, Translations, sentence_concepts, weigh
 
 TEMPERATURE = 1.0  # posteriors are computed on costs divided by this
 RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
@@ -50,29 +51,34 @@ def align(
         return Alignment([Bead(b.tgt, b.src, b.confidence) for b in swapped.beads])
     base = merge_links(core_pairs(), lexicon.links() if lexicon else {})
     params = CostParams()
-    first = _align_gaps(_features(src_text, tgt_text, base, fixed), fixed, params, None)
+    src_words, tgt_words = [words(s) for s in src_text], [words(t) for t in tgt_text]
+    lengths = (_lengths(src_text), _lengths(tgt_text))
+    nulls = null_masks(fixed, len(src_text), len(tgt_text))
+    feat = _features(src_words, tgt_words, base, lengths, nulls)
+    first = _align_gaps(feat, fixed, params, None)
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
-    learned = merge_links(base, document_links(src_text, tgt_text, confirmed))
+    learned = merge_links(base, document_links(src_words, tgt_words, confirmed))
     params = _with_ratio(params, confirmed, src_text, tgt_text)
-    second = _align_gaps(_features(src_text, tgt_text, learned, fixed), fixed, params, TEMPERATURE)
+    feat = _features(src_words, tgt_words, learned, lengths, nulls)
+    second = _align_gaps(feat, fixed, params, TEMPERATURE)
     beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
     return Alignment(put_back_nulls(beads, fixed))
 
 
+def _lengths(sentences: list[str]) -> FloatArray:
+    return np.array([len(s) for s in sentences], dtype=np.float64)
+
+
 def _features(
-    src: list[str], tgt: list[str], translations: Translations, fixed: list[Bead]
+    src: list[list[str]],
+    tgt: list[list[str]],
+    translations: Translations,
+    lengths: tuple[FloatArray, FloatArray],
+    nulls: tuple[FloatArray, FloatArray],
 ) -> Features:
-    """Build concept vectors, lengths and confirmed-unpaired marks for both sides."""
+    """Build concept vectors for both sides; add lengths and confirmed-unpaired marks."""
     a, b = weigh(sentence_concepts(src, translations), sentence_concepts(tgt, translations))
-    src_null, tgt_null = null_masks(fixed, len(src), len(tgt))
-    return Features(
-        a,
-        b,
-        np.array([len(s) for s in src], dtype=np.float64),
-        np.array([len(t) for t in tgt], dtype=np.float64),
-        src_null,
-        tgt_null,
-    )
+    return Features(a, b, lengths[0], lengths[1], nulls[0], nulls[1])
 
 
 def _align_gaps(

@@ -9,6 +9,7 @@ to a prefix.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CYRILLIC = {
     "а": "a",
@@ -83,6 +84,7 @@ def skeleton(latin: str) -> str:
     return out
 
 
+@lru_cache(maxsize=500_000)
 def cognate_key(word: str) -> str | None:
     """Return the cross-script key of a word, or None when the word is too short to trust.
 

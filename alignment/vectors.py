@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from alignment.lexicon import en_stem, ru_stem
-from alignment.tokens import english_number, is_cyrillic, mark_concept, number_concepts, words
+from alignment.tokens import english_number, is_cyrillic, mark_concept, number_concepts
 from alignment.translit import cognate_key
 
 FloatArray = npt.NDArray[np.float64]
@@ -58,15 +58,15 @@ def word_concepts(word: str, translations: Translations) -> list[tuple[str, floa
 
 
 def sentence_concepts(
-    sentences: Sequence[str],
+    sentences: Sequence[Sequence[str]],
     translations: Translations,
 ) -> list[dict[str, float]]:
-    """Map every sentence to its concepts and their shares (a word's concepts counted once)."""
+    """Map every sentence (its words) to concepts with shares (a word's concepts counted once)."""
     cache: dict[str, list[tuple[str, float]]] = {}
     out = []
     for sentence in sentences:
         bag: dict[str, float] = {}
-        for word in words(sentence):
+        for word in sentence:
             concepts = cache.get(word)
             if concepts is None:
                 concepts = cache[word] = word_concepts(word, translations)

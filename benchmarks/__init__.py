@@ -1,0 +1,1 @@
+"""Speed and memory benchmarks of the alignment engine (`python -m benchmarks`, `make bench`)."""
