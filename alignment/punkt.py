@@ -112,12 +112,13 @@ def first_letter_case(token: str) -> str:
 
 
 class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
-    """Punkt with three archival rules on top of its own heuristics.
+    """Punkt with archival rules on top of its own heuristics.
 
-    Letters run together with periods ("N.S.", "т.е.") are abbreviations, whose boundary
-    Punkt then decides from the next word; an upper-case initial or a prefix abbreviation
-    ("тов.", "Cde.") never ends a sentence; an ellipsis ends one exactly when the next word
-    is capitalised.
+    Letters run together with periods ("т.е.", "U.S.") are abbreviations; in capitals
+    ("U.S.", "N.S.") only a frequent sentence starter after them makes a boundary. An
+    upper-case initial or a prefix abbreviation ("тов.", "Cde.") never ends a sentence; a
+    one-letter abbreviation ("и т. д.") does before a sentence starter; an ellipsis ends one
+    exactly when the next word is capitalised.
     """
 
     def __init__(self, lists: PunktLists, common_word: Callable[[str], bool] | None = None) -> None:
@@ -145,6 +146,11 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
             aug_tok1.sentbreak = False
             aug_tok1.abbr = True
             return "initial or prefix abbreviation"
+        if _DOTTED_LETTERS.match(tok) and tok[0].isupper():
+            # "U.S. Government", "N.S. Khrushchev": only a frequent starter follows a boundary
+            next_type = aug_tok2.type_no_sentperiod
+            aug_tok1.sentbreak = aug_tok2.first_upper and next_type in self._params.sent_starters
+            return "capital letters with periods"
         if aug_tok1.abbr and _UPPER_INITIAL.match(tok) and self.starts_sentence(aug_tok2):
             aug_tok1.sentbreak = True  # "и т. д. Затем": Punkt reads "д." as an initial
             return "one-letter abbreviation before a sentence starter"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from alignment.punkt import sentence_ends
+from alignment.punkt import LANGUAGES, sentence_ends
 from alignment.segment_kinds import (
     HEADING_RULES,
     STANDALONE_RULES,
@@ -57,6 +57,8 @@ class Block:
 
 def split_sentences(text: str, lang: str) -> list[Segment]:
     """Split `text` in language `lang` ("ru" or "en") into segments with offsets into `text`."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"cannot split {lang!r} text; languages: {', '.join(LANGUAGES)}")
     segments: list[Segment] = []
     for block in layout_blocks(text):
         if block.kind is not None:
