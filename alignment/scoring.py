@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from alignment.vectors import Entries, FloatArray, IntArray, banded_dots, squared_norms
+from alignment.vectors import Entries, FloatArray, IntArray, banded_dots, span_norms
 
 # Bead types with a source side; 0-1 beads (target sentence left out) run along a row in the DP.
 TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
@@ -111,8 +111,8 @@ class SpanSimilarity:
         guard = np.zeros((n + 1, self.pair_width + 1))  # last row and column read as 0
         guard[:n, : self.pair_width] = pair
         self.flat = guard.ravel()
-        self.src_norm = [squared_norms(feat.src, a) for a in range(MAX_SPAN + 1)]
-        self.tgt_norm = [squared_norms(feat.tgt, b) for b in range(MAX_SPAN + 1)]
+        self.src_norm = span_norms(feat.src, MAX_SPAN)
+        self.tgt_norm = span_norms(feat.tgt, MAX_SPAN)
         self.lo, self.width, self.rows = lo, width, n
 
     def cosine(self, a: int, b: int, j: IntArray) -> FloatArray:

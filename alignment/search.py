@@ -21,7 +21,7 @@ from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features
 from alignment.tokens import words
 from alignment.types import Alignment, Bead
-from alignment.vectors import FloatArray, Translations, sentence_concepts, weigh
+from alignment.vectors import FloatArray, Tokens, Translations, weigh
 
 TEMPERATURE = 1.0  # posteriors are computed on costs divided by this
 RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
@@ -52,14 +52,15 @@ def align(
     base = merge_links(core_pairs(), lexicon.links() if lexicon else {})
     params = CostParams()
     src_words, tgt_words = [words(s) for s in src_text], [words(t) for t in tgt_text]
+    tokens = (Tokens.of(src_words), Tokens.of(tgt_words))
     lengths = (_lengths(src_text), _lengths(tgt_text))
     nulls = null_masks(fixed, len(src_text), len(tgt_text))
-    feat = _features(src_words, tgt_words, base, lengths, nulls)
+    feat = _features(tokens, base, lengths, nulls)
     first = _align_gaps(feat, fixed, params, None)
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
     learned = merge_links(base, document_links(src_words, tgt_words, confirmed))
     params = _with_ratio(params, confirmed, src_text, tgt_text)
-    feat = _features(src_words, tgt_words, learned, lengths, nulls)
+    feat = _features(tokens, learned, lengths, nulls)
     second = _align_gaps(feat, fixed, params, TEMPERATURE)
     beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
     return Alignment(put_back_nulls(beads, fixed))
@@ -70,14 +71,13 @@ def _lengths(sentences: list[str]) -> FloatArray:
 
 
 def _features(
-    src: list[list[str]],
-    tgt: list[list[str]],
+    tokens: tuple[Tokens, Tokens],
     translations: Translations,
     lengths: tuple[FloatArray, FloatArray],
     nulls: tuple[FloatArray, FloatArray],
 ) -> Features:
     """Build concept vectors for both sides; add lengths and confirmed-unpaired marks."""
-    a, b = weigh(sentence_concepts(src, translations), sentence_concepts(tgt, translations))
+    a, b = weigh(tokens, translations)
     return Features(a, b, lengths[0], lengths[1], nulls[0], nulls[1])
 
 

@@ -57,55 +57,69 @@ def word_concepts(word: str, translations: Translations) -> list[tuple[str, floa
     return found + [(f"n:{digits}", 1.0)] if digits else found
 
 
-def sentence_concepts(
-    sentences: Sequence[Sequence[str]],
-    translations: Translations,
-) -> list[dict[str, float]]:
-    """Map every sentence (its words) to concepts with shares (a word's concepts counted once)."""
-    cache: dict[str, list[tuple[str, float]]] = {}
-    out = []
-    for sentence in sentences:
-        bag: dict[str, float] = {}
-        for word in sentence:
-            concepts = cache.get(word)
-            if concepts is None:
-                concepts = cache[word] = word_concepts(word, translations)
-            for concept, share in concepts:
-                if share > bag.get(concept, 0.0):
-                    bag[concept] = share
-        out.append(bag)
-    return out
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The words of one side: token k is word `vocab[word[k]]` of sentence `row[k]`."""
+
+    row: IntArray
+    word: IntArray
+    vocab: list[str]
+    rows: int
+
+    @classmethod
+    def of(cls, sentences: Sequence[Sequence[str]]) -> Tokens:
+        """Number the words of every sentence."""
+        ids: dict[str, int] = {}
+        word = np.fromiter(
+            (ids.setdefault(w, len(ids)) for sent in sentences for w in sent), dtype=np.int64
+        )
+        row = np.repeat(np.arange(len(sentences)), [len(sent) for sent in sentences])
+        return cls(row.astype(np.int64), word, list(ids), len(sentences))
 
 
-def weigh(src: list[dict[str, float]], tgt: list[dict[str, float]]) -> tuple[Entries, Entries]:
-    """Turn concept bags into sparse vectors weighted by inverse document frequency."""
+def concept_bags(
+    sides: Sequence[Tokens], translations: Translations
+) -> tuple[list[tuple[IntArray, IntArray, FloatArray]], int]:
+    """Return (row, concept, share) per side, a word's concepts counted once per sentence."""
     ids: dict[str, int] = {}
-    sides = []
-    for bags in (src, tgt):
-        rows = np.repeat(np.arange(len(bags)), [len(b) for b in bags])
-        concept = np.fromiter(
-            (ids.setdefault(c, len(ids)) for b in bags for c in b), dtype=np.int64, count=rows.size
+    out = []
+    for side in sides:
+        expanded = [word_concepts(w, translations) for w in side.vocab]
+        sizes = np.array([len(e) for e in expanded], dtype=np.int64)
+        flat_ids = np.fromiter(
+            (ids.setdefault(c, len(ids)) for e in expanded for c, _ in e), dtype=np.int64
         )
-        share = np.fromiter(
-            (s for b in bags for s in b.values()), dtype=np.float64, count=rows.size
-        )
-        sides.append((rows.astype(np.int64), concept, share, len(bags)))
-    df = sum(np.bincount(c, minlength=len(ids)) for _, c, _, _ in sides)
-    idf = np.log((len(src) + len(tgt) + 1.0) / (np.asarray(df, dtype=np.float64) + 0.5))
-    a, b = (Entries(r, c, s * idf[c], n) for r, c, s, n in sides)
-    return a, b
+        flat_share = np.fromiter((sh for e in expanded for _, sh in e), dtype=np.float64)
+        start = np.cumsum(sizes) - sizes
+        per_token = sizes[side.word]
+        token = np.repeat(np.arange(side.word.size), per_token)
+        offset = np.arange(token.size) - np.repeat(np.cumsum(per_token) - per_token, per_token)
+        pick = start[side.word[token]] + offset
+        out.append(_dedupe(side.row[token], flat_ids[pick], flat_share[pick]))
+    return out, len(ids)
 
 
-def spans(entries: Entries, length: int) -> Entries:
-    """Sum the vectors of `length` consecutive sentences; row i holds sentences i-length..i-1."""
-    shifts = np.arange(1, length + 1)
-    row = (entries.row[None, :] + shifts[:, None]).ravel()
-    keep = row <= entries.rows
-    return Entries(
-        row[keep],
-        np.tile(entries.concept, length)[keep],
-        np.tile(entries.weight, length)[keep],
-        entries.rows + 1,
+def _dedupe(
+    row: IntArray, concept: IntArray, share: FloatArray
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Keep one entry per (row, concept) with the largest share, sorted by row."""
+    key = row * (int(concept.max(initial=0)) + 1) + concept
+    order = np.lexsort((-share, key))
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = key[order][1:] != key[order][:-1]
+    keep = order[first]
+    return row[keep], concept[keep], share[keep]
+
+
+def weigh(sides: Sequence[Tokens], translations: Translations) -> tuple[Entries, Entries]:
+    """Turn both sides into sparse concept vectors weighted by inverse document frequency."""
+    (src, tgt), n_concepts = concept_bags(sides, translations)
+    df = np.bincount(src[1], minlength=n_concepts) + np.bincount(tgt[1], minlength=n_concepts)
+    n_sentences = sides[0].rows + sides[1].rows
+    idf = np.log((n_sentences + 1.0) / (df.astype(np.float64) + 0.5))
+    return (
+        Entries(src[0], src[1], src[2] * idf[src[1]], sides[0].rows),
+        Entries(tgt[0], tgt[1], tgt[2] * idf[tgt[1]], sides[1].rows),
     )
 
 
@@ -128,15 +142,18 @@ def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
     return flat.reshape(a.rows, width)
 
 
-def squared_norms(entries: Entries, length: int) -> FloatArray:
-    """Return |sum of the `length` sentences ending before node i|² for every node i >= length."""
+def span_norms(entries: Entries, longest: int) -> list[FloatArray]:
+    """Return, per span length L <= longest, |sum of the L sentences ending before node i|²."""
     n = entries.rows
     single = np.bincount(entries.row, weights=entries.weight**2, minlength=n)
     near = banded_dots(entries, entries, np.arange(n + 1) + 1, 2)  # near[s, g-1] = x_s . x_s+g
-    node = np.zeros(n + 1)
-    for d in range(length):  # sentence s = i-1-d of the span, with the ones after it
-        s = slice(length - 1 - d, n - d)
-        node[length:] += single[s]
-        for gap in range(1, d + 1):
-            node[length:] += 2 * near[s, gap - 1]
-    return node
+    out = []
+    for length in range(longest + 1):
+        node = np.zeros(n + 1)
+        for d in range(length):  # sentence s = i-1-d of the span, with the ones after it
+            s = slice(length - 1 - d, n - d)
+            node[length:] += single[s]
+            for gap in range(1, d + 1):
+                node[length:] += 2 * near[s, gap - 1]
+        out.append(node)
+    return out
