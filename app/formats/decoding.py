@@ -5,6 +5,7 @@ the bytes read as plausible text in it."""
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,12 +14,28 @@ from app.formats.errors import FormatError
 from app.formats.sniff import binary_kind
 
 RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
-RUSSIAN_VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+# Each letter's share of Russian prose (the usual frequency table). A wrong code page maps
+# common letters to rare ones, so the right reading is the one whose letters are commonest.
+LETTER_SHARE = {
+    "о": 0.1097, "е": 0.0845, "а": 0.0801, "и": 0.0735, "н": 0.0670, "т": 0.0626,
+    "с": 0.0547, "р": 0.0473, "в": 0.0454, "л": 0.0440, "к": 0.0349, "м": 0.0321,
+    "д": 0.0298, "п": 0.0281, "у": 0.0262, "я": 0.0201, "ы": 0.0190, "ь": 0.0174,
+    "г": 0.0170, "з": 0.0165, "б": 0.0159, "ч": 0.0144, "й": 0.0121, "х": 0.0097,
+    "ж": 0.0094, "ш": 0.0073, "ю": 0.0064, "ц": 0.0048, "щ": 0.0036, "э": 0.0032,
+    "ф": 0.0026, "ъ": 0.0004, "ё": 0.0004,
+}  # fmt: skip
+# Floored so that a few rare letters (ё, ъ, щ) cannot sink a short text on their own.
+LOG_SHARE = {letter: math.log(max(share, 0.004)) for letter, share in LETTER_SHARE.items()}
+# Non-letters common in Russian typing, which say nothing for or against a code page.
+RUSSIAN_TYPOGRAPHY = frozenset("№«»—–…“”„‘’\u00a0")
+# Windows-1251 is by far the likeliest legacy encoding: it wins a near tie.
+PRIOR = {"windows-1251": 0.1}
 CYRILLIC_CODE_PAGES = ("windows-1251", "koi8-r", "cp866")
 # Non-letters a Windows-1252 English or French text plausibly holds.
 WESTERN_PUNCTUATION = frozenset("“”‘’„–—…•«»°§©®™€£¢¥·×\u00a0¿¡")
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 WORD = re.compile(r"[^\W\d_]+")
+BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u00ad’](?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -104,39 +121,56 @@ def _plausible_utf16(data: bytes) -> str | None:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str] | None:
-    """Try the Russian code pages, then Windows-1252; keep the first reading that makes sense."""
-    for encoding in (*CYRILLIC_CODE_PAGES, "windows-1252"):
+    """Read the bytes in the Russian code page whose letters are most Russian-like, else in
+    Windows-1252 when they read as Western text there, else give up."""
+    readings = []
+    for order, encoding in enumerate(CYRILLIC_CODE_PAGES):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        plausible = is_plausible_western if encoding == "windows-1252" else is_plausible_russian
-        if plausible(text):
-            return text, encoding
-    return None
+        if reads_as_russian(text):
+            score = russian_score(text) + PRIOR.get(encoding, 0.0)
+            readings.append((score, -order, text, encoding))
+    if readings:
+        _, _, text, encoding = max(readings)
+        return text, encoding
+    try:
+        text = data.decode("windows-1252")
+    except UnicodeDecodeError:
+        return None
+    return (text, "windows-1252") if is_plausible_western(text) else None
 
 
-def is_plausible_russian(text: str) -> bool:
-    """Tell whether the non-ASCII part of `text` reads as Russian words."""
-    non_ascii = [char for char in text if ord(char) > 127 and not char.isspace()]
-    letters = [char for char in non_ascii if char in RUSSIAN_LETTERS]
-    if len(letters) < 0.75 * len(non_ascii):
+def reads_as_russian(text: str) -> bool:
+    """Tell whether the non-ASCII part of `text` is Russian words, cased as words are."""
+    non_ascii = [char for char in text if ord(char) > 127 and char not in RUSSIAN_TYPOGRAPHY]
+    letters = sum(char in RUSSIAN_LETTERS for char in non_ascii)
+    if letters < 0.75 * len(non_ascii):
         return False
     words = [word for word in WORD.findall(text) if RUSSIAN_LETTERS.intersection(word)]
     mixed = [word for word in words if not RUSSIAN_LETTERS.issuperset(word)]
-    if sum(len(word) >= 3 for word in words) < 2 or len(mixed) > 0.2 * len(words):
+    broken = BROKEN_WORD.findall(text)  # "ОНДЗ╦Л": a symbol inside a word
+    if sum(len(word) >= 3 for word in words) < 2 or len(mixed) + len(broken) > 0.2 * len(words):
         return False
-    if len(letters) < 30:  # too few letters for the share of vowels to mean anything
-        return True
-    vowels = sum(char in RUSSIAN_VOWELS for char in letters)
-    # Russian prose is about 42% vowels; a KOI8-R file read as Windows-1251 gives about 26%.
-    return 0.3 <= vowels / len(letters) <= 0.6
+    # A wrong Cyrillic code page swaps the cases: "Пленум" comes out "пЛЕНУМ".
+    inverted = sum(word[0].islower() and any(map(str.isupper, word)) for word in words)
+    titled = sum(len(word) > 1 and word.istitle() for word in words)
+    return inverted <= titled
+
+
+def russian_score(text: str) -> float:
+    """Return the mean log-frequency of the Russian letters of `text`: prose scores about
+    -3.1, a KOI8-R text read as Windows-1251 (or the reverse) about -3.7."""
+    letters = [char.lower() for char in text if char in RUSSIAN_LETTERS]
+    return sum(LOG_SHARE[char] for char in letters) / max(1, len(letters))
 
 
 def is_plausible_western(text: str) -> bool:
-    """Tell whether `text` is mostly ASCII letters, with accents only inside Latin words."""
+    """Tell whether the letters of `text` are mostly ASCII, accents only inside Latin words."""
     visible = [char for char in text if not char.isspace()]
-    if sum(char.isascii() and char.isalpha() for char in visible) < 0.5 * len(visible):
+    letters = [char for char in visible if char.isalpha()]
+    if not letters or sum(char.isascii() for char in letters) < 0.5 * len(letters):
         return False
     for char in visible:
         if ord(char) > 127 and not char.isalpha() and char not in WESTERN_PUNCTUATION:
@@ -148,4 +182,4 @@ def is_plausible_western(text: str) -> bool:
 
 
 def _is_latin(char: str) -> bool:
-    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
+    return char.isascii() or char in "ºª" or unicodedata.name(char, "").startswith("LATIN")
