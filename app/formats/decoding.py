@@ -148,7 +148,7 @@ def reads_as_russian(text: str) -> bool:
     letters = sum(char in RUSSIAN_LETTERS for char in non_ascii)
     if letters < 0.75 * len(non_ascii):
         return False
-    words = [word for word in WORD.findall(text) if RUSSIAN_LETTERS.intersection(word)]
+    words: list[str] = [word for word in WORD.findall(text) if RUSSIAN_LETTERS.intersection(word)]
     mixed = [word for word in words if not RUSSIAN_LETTERS.issuperset(word)]
     broken = BROKEN_WORD.findall(text)  # "ОНДЗ╦Л": a symbol inside a word
     if sum(len(word) >= 3 for word in words) < 2 or len(mixed) + len(broken) > 0.2 * len(words):
