@@ -55,6 +55,9 @@ ITEM = re.compile(
 )
 QUOTED_TITLE = re.compile(r"\s*[“\"«„](?P<title>.+?)(?:,[”\"»“]|[”\"»“],)\s*(?P<rest>.*)", re.S)
 TRANSLATED_BY = re.compile(r"\bTranslated\b[^\n]*?\bby\s+(?P<name>[^\n]+)")
+# Longer than these, a "name" is a misread sentence: leave the field empty instead.
+LONGEST_NAME = 100
+LONGEST_REPOSITORY = 300
 SENTENCE_END = re.compile(r"(?<=\w\w)\.(?:\s|$)")
 
 
@@ -150,8 +153,8 @@ def _archive_before(text: str, fond_start: int) -> tuple[int, str | None]:
     start = max(before.rfind(","), before.rfind(". "), before.rfind("\n")) + 1
     name = before[start:].strip()
     start += len(before[start:]) - len(before[start:].lstrip())
-    # An archive is named by an acronym or a short name: at least two capitals, few words.
-    if sum(char.isupper() for char in name) >= 2 and len(name.split()) <= 8:
+    # An archive is named by an acronym or a short name with at least two capitals.
+    if sum(char.isupper() for char in name) >= 2 and len(name) <= LONGEST_NAME:
         return start, name
     return fond_start, None
 
@@ -162,7 +165,7 @@ def find_translator(text: str) -> str | None:
     if not match:
         return None
     name = SENTENCE_END.split(match.group("name"), maxsplit=1)[0].strip().rstrip(".").strip()
-    return name or None
+    return name if 0 < len(name) <= LONGEST_NAME else None
 
 
 def split_citation(citation: str) -> tuple[str | None, str]:
@@ -181,4 +184,4 @@ def find_repository(rest: str, reference: Reference | None) -> str | None:
     chunk = re.split(r",\s|\.\s|\.$", rest[start:end].strip(" ,"), maxsplit=1)[0].strip(" ,.")
     if not chunk or chunk.startswith("Translated") or FOND.match(chunk):
         return None
-    return chunk
+    return chunk if len(chunk) <= LONGEST_REPOSITORY else None

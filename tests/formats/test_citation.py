@@ -79,6 +79,7 @@ def test_no_reference_without_a_fond():
         ("Translated by Jane Roe and John Doe", "Jane Roe and John Doe"),
         ("Listy 1-3. Translated for NKIDP.", None),
         ("Contributed by John Doe.", None),
+        ("Translated by " + "a run-on phrase that is no name " * 5, None),
     ],
 )
 def test_translator_is_the_name_after_translated_by(text, translator):
