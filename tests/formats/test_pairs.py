@@ -185,3 +185,11 @@ def test_xml_that_is_not_tmx_is_refused():
 def test_tmx_without_units_is_refused():
     message = refusal(b'<tmx version="1.4"><header/><body/></tmx>', "memory.tmx")
     assert message == "memory.tmx has no translation units (<tu> elements)."
+
+
+def test_tmx_whose_units_are_all_empty_is_refused():
+    data = (
+        b'<tmx version="1.4"><body><tu><tuv xml:lang="ru"><seg> </seg></tuv>'
+        b'<tuv xml:lang="en"><seg/></tuv></tu></body></tmx>'
+    )
+    assert refusal(data, "memory.tmx") == "memory.tmx has no pair with any text in it."
