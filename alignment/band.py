@@ -4,7 +4,7 @@ Sure pairs are sentences sharing concepts rare on both sides (names, numbers, ra
 the longest chain of them that increases on both sides is the anchor path. Between two
 consecutive anchors the true path stays inside their rectangle, so the band covers those
 rectangles, widened by a margin; an empty stretch between anchors is covered around its
-diagonal, at most MAX_WIDTH wide.
+diagonal (the band width is set by the usual rectangles, not the widest).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from alignment.vectors import Entries, IntArray
 FULL_CELLS = 40_000  # below this many nodes (200 x 200) the whole table is searched
 MARGIN = 12  # rows and columns added around the anchor rectangles
 MAX_WIDTH = 600
+WIDTH_QUANTILE = 0.98  # rows whose rectangle is wider than this share get a diagonal band
 RARE = 2  # a concept is rare when it occurs in at most this many sentences of each side
 
 
@@ -36,7 +37,7 @@ def choose_band(src: Entries, tgt: Entries) -> tuple[IntArray, int]:
 
 
 def rare_pairs(src: Entries, tgt: Entries) -> list[tuple[int, int]]:
-    """Return (source, target) sentence pairs that share at least two rare concepts."""
+    """Return sentence pairs sharing a concept found once on each side, or two rare ones."""
     n_concepts = int(max(src.concept.max(initial=0), tgt.concept.max(initial=0))) + 1
     df_src = np.bincount(src.concept, minlength=n_concepts)
     df_tgt = np.bincount(tgt.concept, minlength=n_concepts)
@@ -52,11 +53,11 @@ def rare_pairs(src: Entries, tgt: Entries) -> list[tuple[int, int]]:
     offsets = np.cumsum(count) - count
     hit = start[entry] + np.arange(entry.size) - offsets[entry]
     key = s_rows[entry] * (tgt.rows + 1) + t_rows[hit]
+    hapax = (df_src[s_con[entry]] == 1) & (df_tgt[s_con[entry]] == 1)
     keys, shared = np.unique(key, return_counts=True)
-    good = keys[shared >= 2]
-    return list(
-        zip((good // (tgt.rows + 1)).tolist(), (good % (tgt.rows + 1)).tolist(), strict=True)
-    )
+    good = np.union1d(keys[shared >= 2], key[hapax])
+    pairs = zip((good // (tgt.rows + 1)).tolist(), (good % (tgt.rows + 1)).tolist(), strict=True)
+    return list(pairs)
 
 
 def anchor_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -91,7 +92,9 @@ def band_around(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[IntArra
     after = np.searchsorted(a_i, np.minimum(rows + MARGIN, n), side="left")
     lo = np.maximum(a_j[before] - MARGIN, 0)
     hi = np.minimum(a_j[np.minimum(after, a_i.size - 1)] + MARGIN, m)
-    width = int(min((hi - lo).max() + 1, MAX_WIDTH, m + 1))
+    extent = hi - lo + 1
+    usual = int(np.quantile(extent, WIDTH_QUANTILE))  # a few wide rectangles set no width
+    width = int(min(extent.max(), max(usual, 4 * MARGIN), MAX_WIDTH, m + 1))
     too_wide = hi - lo + 1 > width
     middle = (lo + hi) // 2
     lo = np.where(too_wide, np.clip(middle - width // 2, 0, max(m + 1 - width, 0)), lo)

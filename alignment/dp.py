@@ -20,11 +20,19 @@ _SRC = np.array([a for a, _ in TYPES])
 _TGT = np.array([b for _, b in TYPES])
 
 
-def _shifts(lo: IntArray, sign: int) -> IntArray:
-    """Return shift[i, t]: column in the row of the bead's other end, minus this cell's k."""
-    n = lo.size - 1
-    other = np.clip(np.arange(n + 1)[:, None] - sign * _SRC[None, :], 0, n)
-    return np.asarray(lo[:, None] - lo[other] - sign * _TGT[None, :])
+def _gather_index(lo: IntArray, width: int, sign: int) -> npt.NDArray[np.int32]:
+    """Flat index, per cell and bead type, of the bead's other end in a padded table.
+
+    sign=1: the bead ends at the cell and starts at row i-a (tables padded in front);
+    sign=-1: the bead starts at the cell and ends at row i+a (tables padded at the end).
+    """
+    n1 = lo.size
+    rows = np.arange(n1)[:, None]
+    other = np.clip(rows - sign * _SRC[None, :], 0, n1 - 1)
+    shift = lo[:, None] - lo[other] - sign * _TGT[None, :]
+    cols = np.clip(shift[:, :, None] + np.arange(width)[None, None, :], -1, width)
+    table_row = rows - sign * _SRC[None, :] + (PAD if sign == 1 else 0)
+    return np.asarray(table_row[:, :, None] * (width + 1) + cols, dtype=np.int32)
 
 
 def viterbi(
@@ -38,12 +46,10 @@ def viterbi(
     flat = table.ravel()
     back = np.zeros((n1, width), dtype=np.int8)
     steps = skip_cost * np.arange(width)
-    shift = _shifts(lo, 1)
+    index = _gather_index(lo, width, 1)
     cols = np.arange(width)
-    stride = width + 1
     for i in range(n1):
-        base = ((i + PAD - _SRC) * stride)[:, None]
-        cand = flat[base + np.clip(shift[i][:, None] + cols, -1, width)] + costs[i]
+        cand = flat[index[i]] + costs[i]
         best_type = cand.argmin(axis=0)
         best = cand[best_type, cols]
         if i == 0 and lo[0] == 0:
@@ -79,13 +85,9 @@ def forward(costs: FloatArray, lo: IntArray, skip_cost: float) -> FloatArray:
     table = np.full((n1 + PAD, width + 1), -np.inf)
     flat = table.ravel()
     steps = skip_cost * np.arange(width)
-    shift = _shifts(lo, 1)
-    cols = np.arange(width)
-    stride = width + 1
+    index = _gather_index(lo, width, 1)
     for i in range(n1):
-        base = ((i + PAD - _SRC) * stride)[:, None]
-        cand = flat[base + np.clip(shift[i][:, None] + cols, -1, width)] - costs[i]
-        into = _logsumexp(cand)
+        into = _logsumexp(flat[index[i]] - costs[i])
         if i == 0 and lo[0] == 0:
             into[0] = 0.0
         table[i + PAD, :width] = np.logaddexp.accumulate(into + steps) - steps
@@ -94,25 +96,21 @@ def forward(costs: FloatArray, lo: IntArray, skip_cost: float) -> FloatArray:
 
 def backward(costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -> FloatArray:
     """Return B[i, k]: log of the summed weight of all paths from the cell to (n, m)."""
-    n1, _, width = costs.shape
+    n1, n_types, width = costs.shape
     table = np.full((n1 + PAD, width + 1), -np.inf)  # pad rows at the end here
     flat = table.ravel()
-    cost_flat = np.concatenate([costs.ravel(), [np.inf]])
+    index = _gather_index(lo, width, -1)
+    # a bead's cost is stored at its end cell: same row and column as the table entry there,
+    # in a cost table with one inf guard column
+    guarded = np.full((n1 + PAD, n_types, width + 1), np.inf)
+    guarded[:n1, :, :width] = costs
+    cost_flat = guarded.ravel()
+    row_of = np.arange(n_types)[:, None] * (width + 1)
     steps = skip_cost * np.arange(width)[::-1]
-    shift = _shifts(lo, -1)
-    cols = np.arange(width)
-    stride = width + 1
-    types = np.arange(len(TYPES))[:, None]
     for i in range(n1 - 1, -1, -1):
-        ends = np.minimum(i + _SRC, n1 + PAD - 1)[:, None]
-        idx = np.clip(shift[i][:, None] + cols, -1, width)
-        cost_idx = np.where(
-            (idx >= 0) & (idx < width) & (i + _SRC < n1)[:, None],
-            (ends * len(TYPES) + types) * width + idx,
-            -1,
-        )
-        cand = flat[ends * stride + idx] - cost_flat[cost_idx]
-        out = _logsumexp(cand)
+        at = index[i]
+        ends, cols = np.divmod(at, width + 1)
+        out = _logsumexp(flat[at] - cost_flat[ends * (n_types * (width + 1)) + row_of + cols])
         if i == n1 - 1:
             out[m - lo[i]] = 0.0
         table[i, :width] = np.logaddexp.accumulate((out + steps)[::-1])[::-1] - steps

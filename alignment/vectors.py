@@ -23,6 +23,11 @@ IntArray = npt.NDArray[np.int64]
 Translations = Mapping[str, frozenset[str]]
 KEY_SHARE = 0.5  # a transliteration key says less than a translation
 UNKNOWN_SHARE = 0.5  # a Russian word no lexicon knows still counts, but less
+# In long texts, concepts in more than this share of sentences ("and", "the") are left out:
+# they weigh little (low idf) and would make the banded dot products cost quadratic time.
+COMMON_SHARE = 0.1
+COMMON_MIN_SENTENCES = 1000
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +122,16 @@ def weigh(sides: Sequence[Tokens], translations: Translations) -> tuple[Entries,
     df = np.bincount(src[1], minlength=n_concepts) + np.bincount(tgt[1], minlength=n_concepts)
     n_sentences = sides[0].rows + sides[1].rows
     idf = np.log((n_sentences + 1.0) / (df.astype(np.float64) + 0.5))
-    return (
-        Entries(src[0], src[1], src[2] * idf[src[1]], sides[0].rows),
-        Entries(tgt[0], tgt[1], tgt[2] * idf[tgt[1]], sides[1].rows),
-    )
+    common = (df > COMMON_SHARE * n_sentences) & (n_sentences >= COMMON_MIN_SENTENCES)
+    return _entries(src, idf, common, sides[0].rows), _entries(tgt, idf, common, sides[1].rows)
+
+
+def _entries(
+    bag: tuple[IntArray, IntArray, FloatArray], idf: FloatArray, common: BoolArray, rows: int
+) -> Entries:
+    """Weigh a side's entries by idf, leaving out the common concepts."""
+    keep = ~common[bag[1]]
+    return Entries(bag[0][keep], bag[1][keep], bag[2][keep] * idf[bag[1][keep]], rows)
 
 
 def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
