@@ -49,6 +49,7 @@ class Document(Base, Timestamped):
     archive: Mapped[str | None] = mapped_column(String(100))
     fond: Mapped[str | None] = mapped_column(String(40))
     opis: Mapped[str | None] = mapped_column(String(40))
+    papka: Mapped[str | None] = mapped_column(String(40))  # folder, cited between opis and delo
     delo: Mapped[str | None] = mapped_column(String(40))
     listy: Mapped[str | None] = mapped_column(String(40))
     source_url: Mapped[str | None] = mapped_column(String(1000))
@@ -74,6 +75,7 @@ class Document(Base, Timestamped):
             (self.archive, ""),
             (self.fond, "F. "),
             (self.opis, "Op. "),
+            (self.papka, "P. "),
             (self.delo, "Delo "),
             (self.listy, "Listy "),
         ]

@@ -35,6 +35,7 @@ METADATA_FIELDS = (
     "archive",
     "fond",
     "opis",
+    "papka",
     "delo",
     "listy",
     "source_url",
@@ -175,13 +176,21 @@ def parse_text(upload: Upload, max_bytes: int) -> formats.SourceText:
 
 
 def merged_metadata(*sources: formats.ArchivalMetadata) -> dict[str, Any]:
-    """Return metadata fields, taking each from the first source that has it."""
+    """Return metadata fields, each from the first source that has it, cut to its column size."""
     merged: dict[str, Any] = {}
     for source in sources:
         for key, value in dataclasses.asdict(source).items():
             if key in METADATA_FIELDS and value and key not in merged:
-                merged[key] = value
+                merged[key] = fit_column(key, value)
     return merged
+
+
+def fit_column(key: str, value: Any) -> Any:
+    """Cut a text value to the length of the document column that stores it."""
+    length = getattr(Document.__table__.c[key].type, "length", None)
+    if isinstance(value, str) and length and len(value) > length:
+        return value[: length - 1] + "…"
+    return value
 
 
 def create_document(
