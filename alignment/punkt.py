@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from nltk.tokenize.punkt import (
+    REASON_KNOWN_COLLOCATION,
     PunktLanguageVars,
     PunktParameters,
     PunktSentenceTokenizer,
@@ -29,8 +30,11 @@ LANGUAGES = ("ru", "en")
 
 # "N.S." "A.M." "U.S." "т.е." "т.д.": letters each followed by a period, read as one token.
 _DOTTED_LETTERS = re.compile(r"^(?:[^\W\d_]\.){2,}$")
-# "А." "N." an upper-case initial: in archival text always part of a name.
-_UPPER_INITIAL = re.compile(r"^[^\W\d_]\.$")
+# "А." "N." an upper-case initial in the script of the language: always part of a name
+# ("Петр I." is a numeral: a Latin letter in Russian text is left to Punkt).
+_UPPER_INITIALS = {"ru": re.compile(r"^[А-ЯЁ]\.$"), "en": re.compile(r"^[A-Z]\.$")}
+_ONE_LETTER = re.compile(r"^[^\W\d_]\.$")
+_ONE_LETTER_WORD = re.compile(r"^[^\W\d_]$")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -121,9 +125,11 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
     exactly when the next word is capitalised.
     """
 
-    def __init__(self, lists: PunktLists, common_word: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, lists: PunktLists, initial: re.Pattern[str],
+                 common_word: Callable[[str], bool] | None = None) -> None:
         super().__init__(build_parameters(lists), lang_vars=ArchivalLanguageVars())
         self.prefixes = lists.prefixes
+        self.initial = initial
         self.common_word = common_word
 
     def _first_pass_annotation(self, aug_tok: PunktToken) -> None:
@@ -136,13 +142,13 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
         self, aug_tok1: PunktToken, aug_tok2: PunktToken | None
     ) -> str | None:
         reason: str | None = super()._second_pass_annotation(aug_tok1, aug_tok2)
-        if aug_tok2 is None:
-            return reason
+        if aug_tok2 is None or reason == REASON_KNOWN_COLLOCATION:
+            return reason  # "7 p.m. I": a curated collocation has the last word
         tok: str = aug_tok1.tok
         if tok == "…" or aug_tok1.ellipsis:
             aug_tok1.sentbreak = first_letter_case(aug_tok2.tok) == "upper"
             return "ellipsis before a capital"
-        if (_UPPER_INITIAL.match(tok) and tok[0].isupper()) or self.is_prefix(tok):
+        if self.initial.match(tok) or self.is_prefix(tok):
             aug_tok1.sentbreak = False
             aug_tok1.abbr = True
             return "initial or prefix abbreviation"
@@ -151,7 +157,10 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
             next_type = aug_tok2.type_no_sentperiod
             aug_tok1.sentbreak = aug_tok2.first_upper and next_type in self._params.sent_starters
             return "capital letters with periods"
-        if aug_tok1.abbr and _UPPER_INITIAL.match(tok) and self.starts_sentence(aug_tok2):
+        if aug_tok1.abbr and _ONE_LETTER_WORD.match(aug_tok2.tok) and aug_tok2.first_upper:
+            aug_tok1.sentbreak = True  # "... им. А он ...": an initial would have a period
+            return "abbreviation before a capitalised one-letter word"
+        if aug_tok1.abbr and _ONE_LETTER.match(tok) and self.starts_sentence(aug_tok2):
             aug_tok1.sentbreak = True  # "и т. д. Затем": Punkt reads "д." as an initial
             return "one-letter abbreviation before a sentence starter"
         return reason
@@ -163,6 +172,8 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
             aug_tok.type_no_sentperiod in starters or self._ortho_heuristic(aug_tok) is True)
 
     def _ortho_heuristic(self, aug_tok: PunktToken) -> bool | str:
+        if _ONE_LETTER.match(aug_tok.tok):
+            return "unknown"  # "им. Г. В. Плеханова": "г" is lower case in "1957 г.", not here
         verdict: bool | str = super()._ortho_heuristic(aug_tok)
         if verdict == "unknown" and aug_tok.first_upper and self.common_word is not None:
             # never seen in training: a capitalised common word is one starting a sentence
@@ -216,7 +227,7 @@ def sentence_tokenizer(lang: str) -> ArchivalSentenceTokenizer:
     """Return the tokenizer of `lang`, built once from the files in `alignment/data/`."""
     lists = load_lists(lang)
     common_word = RussianCommonWords(lists.capitalized) if lang == "ru" else None
-    return ArchivalSentenceTokenizer(lists, common_word)
+    return ArchivalSentenceTokenizer(lists, _UPPER_INITIALS[lang], common_word)
 
 
 def sentence_ends(text: str, lang: str) -> list[int]:
