@@ -27,13 +27,17 @@ def full_band(n: int, m: int) -> tuple[IntArray, int]:
     return np.zeros(n + 1, dtype=np.int64), m + 1
 
 
+def is_small(n: int, m: int) -> bool:
+    """Tell whether the whole table of an n x m problem is searched."""
+    return (n + 1) * (m + 1) <= FULL_CELLS
+
+
 def choose_band(src: Entries, tgt: Entries) -> tuple[IntArray, int]:
     """Return (lo, width): the whole table when small, else a band around the anchor path."""
     n, m = src.rows, tgt.rows
-    if (n + 1) * (m + 1) <= FULL_CELLS:
+    if is_small(n, m):
         return full_band(n, m)
-    anchors = anchor_chain(rare_pairs(src, tgt))
-    return band_around(anchors, n, m)
+    return band_around(anchor_chain(rare_pairs(src, tgt)), n, m)
 
 
 def rare_pairs(src: Entries, tgt: Entries) -> list[tuple[int, int]]:

@@ -20,25 +20,27 @@ _SRC = np.array([a for a, _ in TYPES])
 _TGT = np.array([b for _, b in TYPES])
 
 
-def _gather_index(lo: IntArray, width: int, sign: int) -> npt.NDArray[np.int32]:
+def gather_index(lo: IntArray, width: int, sign: int) -> npt.NDArray[np.int32]:
     """Flat index, per cell and bead type, of the bead's other end in a padded table.
 
     sign=1: the bead ends at the cell and starts at row i-a (tables padded in front);
     sign=-1: the bead starts at the cell and ends at row i+a (tables padded at the end).
     """
     n1 = lo.size
-    rows = np.arange(n1)[:, None]
+    lo32 = lo.astype(np.int32)
+    rows = np.arange(n1, dtype=np.int32)[:, None]
     other = np.clip(rows - sign * _SRC[None, :], 0, n1 - 1)
-    shift = lo[:, None] - lo[other] - sign * _TGT[None, :]
-    cols = np.clip(shift[:, :, None] + np.arange(width)[None, None, :], -1, width)
-    table_row = rows - sign * _SRC[None, :] + (PAD if sign == 1 else 0)
-    return np.asarray(table_row[:, :, None] * (width + 1) + cols, dtype=np.int32)
+    shift = lo32[:, None] - lo32[other] - sign * _TGT[None, :].astype(np.int32)
+    cols = shift[:, :, None] + np.arange(width, dtype=np.int32)[None, None, :]
+    np.maximum(cols, -1, out=cols)
+    np.minimum(cols, width, out=cols)
+    table_row = (rows - sign * _SRC[None, :] + (PAD if sign == 1 else 0)) * (width + 1)
+    cols += table_row.astype(np.int32)[:, :, None]
+    return cols
 
 
 def viterbi(
-    costs: FloatArray,
-    lo: IntArray,
-    skip_cost: float,
+    costs: FloatArray, lo: IntArray, skip_cost: float, index: npt.NDArray[np.int32]
 ) -> tuple[FloatArray, npt.NDArray[np.int8]]:
     """Fill the best-cost table and back-pointers (bead type index, SKIP_TARGET for 0-1)."""
     n1, _, width = costs.shape
@@ -46,7 +48,6 @@ def viterbi(
     flat = table.ravel()
     back = np.zeros((n1, width), dtype=np.int8)
     steps = skip_cost * np.arange(width)
-    index = _gather_index(lo, width, 1)
     cols = np.arange(width)
     for i in range(n1):
         cand = flat[index[i]] + costs[i]
@@ -79,13 +80,14 @@ def traceback(
     return path
 
 
-def forward(costs: FloatArray, lo: IntArray, skip_cost: float) -> FloatArray:
+def forward(
+    costs: FloatArray, lo: IntArray, skip_cost: float, index: npt.NDArray[np.int32]
+) -> FloatArray:
     """Return F[i, k]: log of the summed weight exp(-cost) of all paths from (0, 0) to the cell."""
     n1, _, width = costs.shape
     table = np.full((n1 + PAD, width + 1), -np.inf)
     flat = table.ravel()
     steps = skip_cost * np.arange(width)
-    index = _gather_index(lo, width, 1)
     for i in range(n1):
         into = _logsumexp(flat[index[i]] - costs[i])
         if i == 0 and lo[0] == 0:
@@ -99,7 +101,7 @@ def backward(costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -> Float
     n1, n_types, width = costs.shape
     table = np.full((n1 + PAD, width + 1), -np.inf)  # pad rows at the end here
     flat = table.ravel()
-    index = _gather_index(lo, width, -1)
+    index = gather_index(lo, width, -1)
     # a bead's cost is stored at its end cell: same row and column as the table entry there,
     # in a cost table with one inf guard column
     guarded = np.full((n1 + PAD, n_types, width + 1), np.inf)
@@ -121,4 +123,5 @@ def _logsumexp(cand: FloatArray) -> FloatArray:
     top = cand.max(axis=0)
     safe = np.where(np.isfinite(top), top, 0.0)
     with np.errstate(divide="ignore"):
-        return np.asarray(np.log(np.exp(cand - safe).sum(axis=0)) + safe)
+        out: FloatArray = np.log(np.exp(cand - safe).sum(axis=0)) + safe
+    return out

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from alignment.ibm1 import expected_counts
 from alignment.lexicon import MIN_COUNT, MIN_SHARE, word_stems
 
-MAX_PAIRS = 3000  # beads used for learning; more adds time, not much knowledge
+MAX_PAIRS = 2000  # beads used for learning; more adds time, not much knowledge
 BeadSides = tuple[tuple[int, ...], tuple[int, ...]]
 
 

@@ -9,7 +9,7 @@ the confidence. Anchors cut the problem into independent gaps.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from alignment.confidence import calibrate
 from alignment.learn import document_links, merge_links
 from alignment.lexicon import Lexicon, core_pairs
 from alignment.scoring import CostParams, Features
-from alignment.solve import Found, solve, sub_features
+from alignment.solve import Found, solve, sub_features, sure_pairs
 from alignment.tokens import words
 from alignment.types import Alignment, Bead
 from alignment.vectors import FloatArray, Tokens, Translations, weigh
@@ -56,12 +56,12 @@ def align(
     lengths = (_lengths(src_text), _lengths(tgt_text))
     nulls = null_masks(fixed, len(src_text), len(tgt_text))
     feat = _features(tokens, base, lengths, nulls)
-    first = _align_gaps(feat, fixed, params, None)
+    first = _align_gaps(feat, fixed, lambda f: sure_pairs(f, params))
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
     learned = merge_links(base, document_links(src_words, tgt_words, confirmed))
-    params = _with_ratio(params, confirmed, src_text, tgt_text)
+    final = _with_ratio(params, confirmed, src_text, tgt_text)
     feat = _features(tokens, learned, lengths, nulls)
-    second = _align_gaps(feat, fixed, params, TEMPERATURE)
+    second = _align_gaps(feat, fixed, lambda f: solve(f, final, TEMPERATURE))
     beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
     return Alignment(put_back_nulls(beads, fixed))
 
@@ -82,13 +82,13 @@ def _features(
 
 
 def _align_gaps(
-    feat: Features, fixed: list[Bead], params: CostParams, temperature: float | None
+    feat: Features, fixed: list[Bead], solver: Callable[[Features], list[Found]]
 ) -> list[Found | Bead]:
     """Solve every stretch between anchors; return its beads and the anchors, in order."""
     out: list[Found | Bead] = []
     for s0, s1, t0, t1, anchor in stretches(fixed, feat.src.rows, feat.tgt.rows):
         if s1 > s0 or t1 > t0:
-            for f in solve(sub_features(feat, s0, s1, t0, t1), params, temperature):
+            for f in solver(sub_features(feat, s0, s1, t0, t1)):
                 out.append(
                     Found(
                         tuple(i + s0 for i in f.src),

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from alignment.band import choose_band
-from alignment.dp import backward, forward, traceback, viterbi
+from alignment.band import anchor_chain, choose_band, is_small, rare_pairs
+from alignment.dp import backward, forward, gather_index, traceback, viterbi
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, Features, bead_costs
 from alignment.vectors import Entries
 
@@ -45,6 +45,15 @@ def sub_features(feat: Features, s0: int, s1: int, t0: int, t1: int) -> Features
     )
 
 
+def sure_pairs(feat: Features, params: CostParams) -> list[Found]:
+    """Return sure 1-1 pairs to learn from: the anchor chain of a long text, else the best path."""
+    n, m = feat.src.rows, feat.tgt.rows
+    if is_small(n, m) or n == 0 or m == 0:
+        return solve(feat, params, None)
+    chain = anchor_chain(rare_pairs(feat.src, feat.tgt))
+    return [Found((s,), (t,), 1.0, 0.0) for s, t in chain]
+
+
 def solve(feat: Features, params: CostParams, temperature: float | None) -> list[Found]:
     """Align all sentences of `feat`; with a temperature, also compute bead posteriors."""
     n, m = feat.src.rows, feat.tgt.rows
@@ -54,13 +63,14 @@ def solve(feat: Features, params: CostParams, temperature: float | None) -> list
         ]
     lo, width = choose_band(feat.src, feat.tgt)
     costs = bead_costs(feat, lo, width, params)
-    _, back = viterbi(costs, lo, params.null_cost)
+    index = gather_index(lo, width, 1)
+    _, back = viterbi(costs, lo, params.null_cost, index)
     path = traceback(back, lo, m)
     if temperature is None:
         return [_found(i, j, t, lo, costs, params, 0.0) for i, j, t in path]
     scaled = costs / temperature
     skip = params.null_cost / temperature
-    fwd = forward(scaled, lo, skip)
+    fwd = forward(scaled, lo, skip, index)
     bwd = backward(scaled, lo, skip, m)
     total = fwd[n, m - lo[n]]
     out = []

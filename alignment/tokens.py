@@ -11,6 +11,7 @@ _WORD = re.compile(r"[^\W_]+|[?!«»\"“”„()№#]")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _ROMAN_DATE = re.compile(r"\b(\d{1,2})\.([IVX]{1,4})\.(\d{2,4})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
+_DATE_HINT = re.compile(r"\d\.[\dIVX]")
 _NUMBER_SIGN = re.compile(r"\bN[oº]\.?\s*(?=\d)")
 _ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = [
@@ -105,6 +106,8 @@ def normalize_dates(text: str) -> str:
         month = int(m.group(2)) - 1
         return f"{m.group(1)} {MONTHS[month]} {m.group(3)}" if 0 <= month < 12 else m.group(0)
 
+    if not _DATE_HINT.search(text):
+        return text
     return _NUMERIC_DATE.sub(numeric, _ROMAN_DATE.sub(roman, text))
 
 
