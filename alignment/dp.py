@@ -96,17 +96,20 @@ def forward(
     return table[PAD:, :width]
 
 
-def backward(costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -> FloatArray:
-    """Return B[i, k]: log of the summed weight of all paths from the cell to (n, m)."""
-    n1, n_types, width = costs.shape
+def backward(padded_costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -> FloatArray:
+    """Return B[i, k]: log of the summed weight of all paths from the cell to (n, m).
+
+    Takes the padded cost array of `scoring.bead_costs` (PAD more rows, one more column).
+    """
+    n1 = lo.size
+    _, n_types, width = padded_costs.shape
+    width -= 1
     table = np.full((n1 + PAD, width + 1), -np.inf)  # pad rows at the end here
     flat = table.ravel()
     index = gather_index(lo, width, -1)
     # a bead's cost is stored at its end cell: same row and column as the table entry there,
     # in a cost table with one inf guard column
-    guarded = np.full((n1 + PAD, n_types, width + 1), np.inf)
-    guarded[:n1, :, :width] = costs
-    cost_flat = guarded.ravel()
+    cost_flat = padded_costs.ravel()
     row_of = np.arange(n_types)[:, None] * (width + 1)
     steps = skip_cost * np.arange(width)[::-1]
     for i in range(n1 - 1, -1, -1):

@@ -19,6 +19,7 @@ from alignment.vectors import Entries, FloatArray, IntArray, banded_dots, span_n
 TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 SKIP_TARGET = len(TYPES)  # back-pointer code of a 0-1 bead
 MAX_SPAN = 3  # most sentences on one side of a bead
+PAD_ROWS = MAX_SPAN
 
 
 def _default_priors() -> dict[tuple[int, int], float]:
@@ -56,13 +57,19 @@ def column_nodes(lo: IntArray, width: int) -> IntArray:
 
 
 def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> FloatArray:
-    """Return costs[i, t, k] for every bead type ending at every band cell (inf if impossible)."""
+    """Return costs[i, t, k] for every bead type ending at every band cell (inf if impossible).
+
+    The array has PAD_ROWS more rows and one more column, all inf; `costs[:n+1, :, :width]`
+    is the band itself.
+    """
     n, m = feat.src.rows, feat.tgt.rows
     nodes_j = column_nodes(lo, width)
     outside = nodes_j > m
     j = np.minimum(nodes_j, m)
     rows_i = np.arange(n + 1)
-    costs = np.full((n + 1, len(TYPES), width), np.inf)
+    # PAD rows and one column of inf after the band: `dp.backward` reads beads ending there
+    padded = np.full((n + 1 + PAD_ROWS, len(TYPES), width + 1), np.inf)
+    costs = padded[: n + 1, :, :width]
     src_cum = np.concatenate([[0.0], np.cumsum(feat.src_len)])
     tgt_cum = np.concatenate([[0.0], np.cumsum(feat.tgt_len)])
     src_nulls = np.concatenate([[0.0], np.cumsum(feat.src_null)])
@@ -85,7 +92,7 @@ def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> 
             impossible |= (src_nulls[rows_i] > src_nulls[np.maximum(rows_i - a, 0)])[:, None]
             impossible |= tgt_nulls[j] > tgt_nulls[np.maximum(j - b, 0)]
         costs[:, t, :] = np.where(impossible, np.inf, cost)
-    return costs
+    return padded
 
 
 def _length_cost(src_len: FloatArray, tgt_len: FloatArray, params: CostParams) -> FloatArray:

@@ -62,16 +62,18 @@ def solve(feat: Features, params: CostParams, temperature: float | None) -> list
             Found((), (j,), 1.0, params.null_cost) for j in range(m)
         ]
     lo, width = choose_band(feat.src, feat.tgt)
-    costs = bead_costs(feat, lo, width, params)
+    padded = bead_costs(feat, lo, width, params)
+    costs = padded[: n + 1, :, :width]
     index = gather_index(lo, width, 1)
     _, back = viterbi(costs, lo, params.null_cost, index)
     path = traceback(back, lo, m)
     if temperature is None:
         return [_found(i, j, t, lo, costs, params, 0.0) for i, j, t in path]
-    scaled = costs / temperature
+    if temperature != 1.0:
+        padded = padded / temperature
     skip = params.null_cost / temperature
-    fwd = forward(scaled, lo, skip, index)
-    bwd = backward(scaled, lo, skip, m)
+    fwd = forward(padded[: n + 1, :, :width], lo, skip, index)
+    bwd = backward(padded, lo, skip, m)
     total = fwd[n, m - lo[n]]
     out = []
     for i, j, t in path:

@@ -117,7 +117,7 @@ def words(text: str) -> list[str]:
     >>> words("Тов. Ким спросил: «Когда?»")
     ['тов', 'ким', 'спросил', '«', 'когда', '?', '»']
     """
-    return [w.lower() for w in _WORD.findall(normalize_dates(_NUMBER_SIGN.sub("№ ", text)))]
+    return _WORD.findall(normalize_dates(_NUMBER_SIGN.sub("№ ", text)).lower())
 
 
 def number_concepts(word: str) -> list[str]:
