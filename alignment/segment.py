@@ -89,7 +89,7 @@ def layout_blocks(text: str) -> Iterator[Block]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        note_end = None if line.blank else bracket_block_end(lines, i)
+        note_end = None if line.blank else note_block_end(lines, i, run)
         kind = None if line.blank or note_end is not None else structural_kind(lines, i, run)
         if line.blank or note_end is not None or kind is not None or starts_item(line):
             yield from prose_blocks(run)
@@ -129,10 +129,21 @@ def bracket_block_end(lines: list[Line], i: int) -> int | None:
     for j in range(i + 1, min(len(lines), i + MAX_NOTE_LINES)):
         if depth <= 0 or lines[j].text.startswith("["):
             break
-        depth = bracket_depth_after(lines[j].text, depth) or 0
+        depth = bracket_depth_after(lines[j].text, depth)
+        if depth is None:
+            return None  # "[Верховного народного\nсобрания] выступил": an inline insertion
         if depth <= 0 and not lines[j].blank:
             return j
     return i
+
+
+def note_block_end(lines: list[Line], i: int, run: list[Line]) -> int | None:
+    """Return the last line of a note opening at line `i`, unless it sits inside a sentence."""
+    end = bracket_block_end(lines, i)
+    if end is None or not run or not is_unterminated(run[-1].text):
+        return end
+    following = lines[end + 1].text if end + 1 < len(lines) else ""
+    return None if following[:1].islower() else end  # "ВНС\n[Верховного ...]\nвыступил"
 
 
 def structural_kind(lines: list[Line], i: int, run: list[Line]) -> SegmentKind | None:

@@ -59,46 +59,46 @@ def word_count(text: str) -> int:
 
 
 def is_signature_line(line: str) -> bool:
-    """"[signature] (A. PUZANOV)", "ПОСОЛ СССР В КНДР (А. ПУЗАНОВ)", "[подпись]"."""
+    """Tell whether a line is a signature: "[signature] (A. PUZANOV)", "[подпись]"."""
     if word_count(line) > 10:
         return False
     return bool(_SIGNATURE_MARK.search(line) or _SIGNED_NAME.search(line))
 
 
 def is_note_tail(line: str) -> bool:
-    """A short line closing a bracket it did not open: "to file. N. T. 2]"."""
-    return line.count("]") > line.count("[") and word_count(line) <= 8
+    """Tell whether a short line closes a bracket it did not open: "to file. N. T. 2]"."""
+    return line.endswith("]") and line.count("]") > line.count("[") and word_count(line) <= 8
 
 
 def is_distribution_line(line: str) -> bool:
-    """"1 - Gromyko", "Отп. 5 экз.", "Typed by Rodionova", "Five copies printed"."""
+    """Tell whether a line is one of a distribution list: "1 - Gromyko", "Отп. 5 экз."."""
     if _NUMBERED_RECIPIENT.match(line):
         return word_count(line) <= 6
     return bool(_TYPIST_OR_COPIES.search(line)) and word_count(line) <= 8
 
 
 def is_document_number_line(line: str) -> bool:
-    """"Incoming Nº 02821s", "Nº 260 Copy Nº 1", "Вх. № 02821с", "Экз. № 1"."""
+    """Tell whether a line is a document number: "Incoming Nº 02821s", "Вх. № 02821с"."""
     return bool(_NUMBER_SIGN.search(line)) and word_count(line) <= 7 and line[-1] not in "?!"
 
 
 def is_date_line(line: str) -> bool:
-    """A line that is only a date: "1 октября 1957 года", "2 November 1957", "25.XII.57"."""
+    """Tell whether a line is only a date: "1 октября 1957 года", "25.XII.57"."""
     return bool(_DATE_LINE.match(line))
 
 
 def is_period_line(line: str) -> bool:
-    """"за период с 1 по 25 октября 1957 года", "for the period 1 through 25 October 1957"."""
+    """Tell whether a line gives a journal's period: "за период с 1 по 25 октября 1957 года"."""
     return bool(_PERIOD_LINE.match(line)) and word_count(line) <= MAX_HEADING_WORDS
 
 
 def is_classification_mark(line: str) -> bool:
-    """"Секретно", "Сов. секретно", "Top Secret"."""
+    """Tell whether a line is a secrecy mark: "Секретно", "Сов. секретно", "Top Secret"."""
     return bool(_CLASSIFICATION.match(line))
 
 
 def is_caps_title(line: str) -> bool:
-    """A short line in capitals: "ДНЕВНИК", "ЗАПИСЬ БЕСЕДЫ", "JOURNAL"."""
+    """Tell whether a line is a short title in capitals: "ДНЕВНИК", "JOURNAL"."""
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 3 and all(ch.isupper() for ch in letters) and word_count(line) <= 8
 
@@ -127,7 +127,7 @@ def first_matching_kind(line: str, rules: tuple[LineRule, ...]) -> SegmentKind |
 
 
 def bracket_block_kind(block: str) -> SegmentKind:
-    """Kind of a block that is one bracketed description: "[faded stamp: ...]", "[подпись]"."""
+    """Return the kind of a bracketed description: "[faded stamp: ...]", "[подпись]"."""
     label = block[1:].split(":", 1)[0] if ":" in block else block
     if _STAMP_WORDS.search(label):
         return SegmentKind.STAMP
@@ -143,7 +143,7 @@ def is_unterminated(text: str) -> bool:
 
 
 def prose_kind(piece: str) -> SegmentKind:
-    """A piece of prose is a heading when short and unterminated, otherwise a sentence."""
+    """Return heading for a short unterminated piece of prose, sentence otherwise."""
     if is_unterminated(piece) and word_count(piece) <= MAX_HEADING_WORDS:
         return SegmentKind.HEADING
     return SegmentKind.SENTENCE

@@ -28,7 +28,7 @@ RULE_TABLE: list[tuple[Callable[[str], bool], list[str], list[str]]] = [
       "I saw the [signature] on the note of the Ministry and thanked the Minister for it."]),
     (is_note_tail,
      ["to file. N. T. 2]", "в дело. Н. Т.]"],
-     ["[23] December 1957", "Kim Il Sung thanked [me].", "to file"]),
+     ["[23] December 1957", "Kim Il Sung thanked [me].", "to file", "собрания] с речью."]),
     (is_distribution_line,
      ["1 - Gromyko", "5 - to file", "1 – т. Громыко", "5 – в дело", "Отп. 5 экз.",
       "Печ. Родионова", "Typed by Rodionova", "Five copies printed", "Исп. Пелишенко"],
