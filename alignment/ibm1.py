@@ -7,6 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+IntArray = npt.NDArray[np.int64]
+
 NULL = "<null>"  # Russian "empty word": English function words with no source go here
 ITERATIONS = 5
 MIN_EXPECTED = 0.5  # expected counts below this are dropped from the result
@@ -26,11 +28,24 @@ def expected_counts(
     ru_vocab: dict[str, int] = {NULL: 0}
     en_vocab: dict[str, int] = {}
     ru_ids, en_ids, token_ids = _cooccurrences(pairs, ru_vocab, en_vocab)
+    return em_counts(ru_ids, en_ids, token_ids, list(ru_vocab), list(en_vocab), iterations)
+
+
+def em_counts(
+    ru_ids: IntArray,
+    en_ids: IntArray,
+    token_ids: IntArray,
+    ru_words: Sequence[str],
+    en_words: Sequence[str],
+    iterations: int = ITERATIONS,
+) -> dict[tuple[str, str], float]:
+    """Run EM on co-occurrences: entry k says Russian word ru_ids[k] (0 = NULL) meets English
+    token token_ids[k], an occurrence of word en_ids[k]."""
     if ru_ids.size == 0:
         return {}
-    key = ru_ids * len(en_vocab) + en_ids
-    pair_keys, pair_of = np.unique(key, return_inverse=True)
-    pair_ru = pair_keys // len(en_vocab)
+    n_en = len(en_words)
+    pair_keys, pair_of = np.unique(ru_ids * n_en + en_ids, return_inverse=True)
+    pair_ru = pair_keys // n_en
     prob = np.ones(pair_keys.size)
     counts = prob
     for _ in range(iterations):
@@ -38,12 +53,8 @@ def expected_counts(
         share /= np.bincount(token_ids, weights=share)[token_ids]
         counts = np.bincount(pair_of, weights=share, minlength=pair_keys.size)
         prob = counts / np.bincount(pair_ru, weights=counts)[pair_ru]
-    ru_words, en_words = list(ru_vocab), list(en_vocab)
     keep = np.flatnonzero((counts >= MIN_EXPECTED) & (pair_ru != 0))
-    return {
-        (ru_words[pair_ru[k]], en_words[pair_keys[k] % len(en_vocab)]): float(counts[k])
-        for k in keep
-    }
+    return {(ru_words[pair_ru[k]], en_words[pair_keys[k] % n_en]): float(counts[k]) for k in keep}
 
 
 def _cooccurrences(

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from alignment.ibm1 import expected_counts
-from alignment.lexicon import MIN_COUNT, MIN_SHARE, word_stems
+import numpy as np
+
+from alignment.ibm1 import NULL, em_counts
+from alignment.lexicon import MIN_COUNT, MIN_SHARE, en_stem, ru_stem
+from alignment.tokens import is_cyrillic
+from alignment.vectors import IntArray, Tokens
 
 MAX_PAIRS = 2000  # beads used for learning; more adds time, not much knowledge
 BeadSides = tuple[tuple[int, ...], tuple[int, ...]]
@@ -20,17 +24,56 @@ def merge_links(*tables: Mapping[str, frozenset[str]]) -> dict[str, frozenset[st
     return out
 
 
+def _stemmed(tokens: Tokens, null_first: bool) -> tuple[IntArray, IntArray, list[str]]:
+    """Return (sentence, stem id) of every word token (numbers and marks left out), and stems."""
+    ids: dict[str, int] = {NULL: 0} if null_first else {}
+    of_word = np.array(
+        [
+            ids.setdefault(ru_stem(w) if is_cyrillic(w) else en_stem(w), len(ids))
+            if w.isalpha()
+            else -1
+            for w in tokens.vocab
+        ],
+        dtype=np.int64,
+    )
+    stem = of_word[tokens.word] if tokens.word.size else tokens.word
+    keep = stem >= 0
+    return tokens.row[keep], stem[keep], list(ids)
+
+
+def _ranges(rows: IntArray, n: int, beads: Sequence[tuple[int, ...]]) -> tuple[IntArray, IntArray]:
+    """Return the start and length of each bead's tokens (a bead's sentences are contiguous)."""
+    start_of = np.searchsorted(rows, np.arange(n + 1))
+    first = np.array([b[0] for b in beads], dtype=np.int64)
+    last = np.array([b[-1] + 1 for b in beads], dtype=np.int64)
+    return start_of[first], start_of[last] - start_of[first]
+
+
 def document_links(
-    src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], beads: Sequence[BeadSides]
+    src: Tokens, tgt: Tokens, beads: Sequence[BeadSides]
 ) -> dict[str, frozenset[str]]:
-    """Learn Russian stem → English stems pairs from the beads of this document (its words)."""
-    step = max(1, len(beads) // MAX_PAIRS)
-    pairs = []
-    for s, t in beads[::step]:
-        ru = [w for i in s for w in word_stems(src[i])]
-        en = [w for j in t for w in word_stems(tgt[j])]
-        pairs.append((ru, en))
-    counts = expected_counts(pairs)
+    """Learn Russian stem → English stems pairs from the paired beads of this document."""
+    beads = [b for b in beads if b[0] and b[1]]
+    beads = beads[:: max(1, len(beads) // MAX_PAIRS)]
+    if not beads:
+        return {}
+    s_rows, s_stem, ru_words = _stemmed(src, True)
+    t_rows, t_stem, en_words = _stemmed(tgt, False)
+    s_start, s_len = _ranges(s_rows, src.rows, [b[0] for b in beads])
+    t_start, t_len = _ranges(t_rows, tgt.rows, [b[1] for b in beads])
+    s_len = s_len + 1  # the NULL word of every bead
+    size = s_len * t_len
+    bead = np.repeat(np.arange(len(beads)), size)
+    offset = np.arange(bead.size) - np.repeat(np.cumsum(size) - size, size)
+    r_pos, e_pos = np.divmod(offset, t_len[bead])
+    ru = np.where(r_pos == 0, 0, s_stem[np.maximum(s_start[bead] + r_pos - 1, 0)])
+    token = t_start[bead] + e_pos
+    counts = em_counts(ru, t_stem[token], token, ru_words, en_words)
+    return _links(counts)
+
+
+def _links(counts: dict[tuple[str, str], float]) -> dict[str, frozenset[str]]:
+    """Keep the pairs with enough expected count and share of their Russian word."""
     totals: dict[str, float] = {}
     for (ru, _), c in counts.items():
         totals[ru] = totals.get(ru, 0.0) + c

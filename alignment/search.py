@@ -58,7 +58,7 @@ def align(
     feat = _features(tokens, base, lengths, nulls)
     first = _align_gaps(feat, fixed, lambda f: sure_pairs(f, params))
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
-    learned = merge_links(base, document_links(src_words, tgt_words, confirmed))
+    learned = merge_links(base, document_links(tokens[0], tokens[1], confirmed))
     final = _with_ratio(params, confirmed, src_text, tgt_text)
     feat = _features(tokens, learned, lengths, nulls)
     second = _align_gaps(feat, fixed, lambda f: solve(f, final, TEMPERATURE))
