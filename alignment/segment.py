@@ -57,6 +57,7 @@ class Block:
 
 def split_sentences(text: str, lang: str) -> list[Segment]:
     """Split `text` in language `lang` ("ru" or "en") into segments with offsets into `text`."""
+    lang = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]  # "en-US", "RU" -> "en", "ru"
     if lang not in LANGUAGES:
         raise ValueError(f"cannot split {lang!r} text; languages: {', '.join(LANGUAGES)}")
     segments: list[Segment] = []

@@ -203,6 +203,12 @@ def test_empty_text_has_no_segments(text: str) -> None:
     assert split_sentences(text, "en") == []
 
 
+@pytest.mark.parametrize("lang", ["EN", "en-US", "en_GB", " en "])
+def test_language_tags_with_regions_are_understood(lang: str) -> None:
+    assert texts("Cde. N. S. Khrushchev arrived. He spoke.", lang) == [
+        "Cde. N. S. Khrushchev arrived.", "He spoke."]
+
+
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="'de'"):
         split_sentences("Guten Tag.", "de")
