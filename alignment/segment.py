@@ -31,6 +31,8 @@ _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,5}|[а-яa-z])[.)]$")
 _ENUMERATED_LINE = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,5}|[а-яa-z])[.)]\s")
 _CONTINUED_LINE_END = (",", "-", "–", "—", "(")
 _BRACKET_PAIRS = {"(": ")", "[": "]"}
+_COMRADE = re.compile(r"(?<![\w.])т\.$")  # "т. Нам Ир": "товарищ" before a name ...
+_TONNES = re.compile(r"(?:\d|млн\.|тыс\.|млрд\.)\s*т\.$")  # ... but "2 млн. т." is tonnes
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,8 @@ def is_boundary(prose: str, cut: int, bracketed: bytearray) -> bool:
     following = prose[cut:].lstrip(" \t\n\r\"'«„“([—–-")
     if following[:1].islower():
         return False  # "1957 г. в Москве", "hour… and"
+    if _COMRADE.search(prose[:cut]) and not _TONNES.search(prose[:cut]):
+        return False
     return not bracketed[cut]  # "the VNS [Supreme People's Assembly. Ed.] Presidium"
 
 

@@ -79,7 +79,8 @@ def is_distribution_line(line: str) -> bool:
 
 def is_document_number_line(line: str) -> bool:
     """Tell whether a line is a document number: "Incoming Nº 02821s", "Вх. № 02821с"."""
-    return bool(_NUMBER_SIGN.search(line)) and word_count(line) <= 7 and line[-1] not in "?!"
+    head = " ".join(line.split()[:3])  # the number sign opens the line: "Вх. № ...", "Copy No. 2"
+    return bool(_NUMBER_SIGN.search(head)) and word_count(line) <= 7 and line[-1] not in ".?!…"
 
 
 def is_date_line(line: str) -> bool:

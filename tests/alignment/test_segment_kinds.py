@@ -38,7 +38,7 @@ RULE_TABLE: list[tuple[Callable[[str], bool], list[str], list[str]]] = [
      ["Incoming Nº 02821s", "Nº 260 Copy Nº 1", "Вх. № 02821с", "Экз. № 1", "Nº 772",
       "Copy No. 2", "№ 309 Экз. № 3"],
      ["I visited Kim Il Sung in accordance with MFA instruction Nº 1886/Ts dated 29 September.",
-      "Copy one", "Was note Nº 5 received?"]),
+      "Copy one", "Was note Nº 5 received?", "См. телеграмму № 612.", "Ответ на ноту № 5"]),
     (is_date_line,
      ["1 October 1957", "2 November 1957", "[23] December 1957", "1 октября 1957 года",
       "14 сентября 1957 г.", "25.XII.57", "4.XI.57", "25.12.1957", "October 01, 1957",
