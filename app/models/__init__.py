@@ -4,6 +4,7 @@ from app.models.alignment import Bead, BeadStatus
 from app.models.base import Base
 from app.models.changes import Action, Change
 from app.models.documents import Collection, Document, DocumentText, TextRole
+from app.models.lexicons import CollectionLexicon
 from app.models.segments import Segment
 from app.models.users import Role, User
 
@@ -14,6 +15,7 @@ __all__ = [
     "BeadStatus",
     "Change",
     "Collection",
+    "CollectionLexicon",
     "Document",
     "DocumentText",
     "Role",

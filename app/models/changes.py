@@ -25,13 +25,33 @@ class Action(StrEnum):
     ALIGNMENT_CREATE = "alignment.create"
     USER_CREATE = "user.create"
     USER_UPDATE = "user.update"
+    # Review operations (app/services/review_ops.py, segment_ops.py, realign.py).
+    BEAD_MERGE = "bead.merge"
+    BEAD_MOVE = "bead.move"
+    BEAD_SPLIT = "bead.split"
+    BEAD_DETACH = "bead.detach"
+    BEAD_CONFIRM = "bead.confirm"
+    BEAD_CONFIRM_UP_TO = "bead.confirm_up_to"
+    BEAD_RESET = "bead.reset"
+    BEAD_FLAG = "bead.flag"
+    SEGMENT_SPLIT = "segment.split"
+    SEGMENT_JOIN = "segment.join"
+    SEGMENT_EDIT = "segment.edit"
+    ALIGNMENT_REALIGN = "alignment.realign"
+    POSITIONS_RESPACE = "positions.respace"
+    # A changeset that restores the rows an earlier changeset changed (app/services/undo.py).
+    CHANGESET_UNDO = "changeset.undo"
 
 
 class Change(Base):
     """One recorded edit. Rows are only ever inserted (a trigger refuses updates and deletes)."""
 
     __tablename__ = "change"
-    __table_args__ = (Index("ix_change_document_id_id", "document_id", "id"),)
+    __table_args__ = (
+        Index("ix_change_document_id_id", "document_id", "id"),
+        # Finds the later change that blocks an undo (app/services/undo.py).
+        Index("ix_change_entity", "entity_type", "entity_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
