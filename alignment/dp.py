@@ -88,11 +88,12 @@ def forward(
     table = np.full((n1 + PAD, width + 1), -np.inf)
     flat = table.ravel()
     steps = skip_cost * np.arange(width)
-    for i in range(n1):
-        into = _logsumexp(flat[index[i]] - costs[i])
-        if i == 0 and lo[0] == 0:
-            into[0] = 0.0
-        table[i + PAD, :width] = np.logaddexp.accumulate(into + steps) - steps
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for i in range(n1):
+            into = _logsumexp(flat[index[i]] - costs[i])
+            if i == 0 and lo[0] == 0:
+                into[0] = 0.0
+            table[i + PAD, :width] = np.logaddexp.accumulate(into + steps) - steps
     return table[PAD:, :width]
 
 
@@ -109,22 +110,23 @@ def backward(padded_costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -
     index = gather_index(lo, width, -1)
     # a bead's cost is stored at its end cell: same row and column as the table entry there,
     # in a cost table with one inf guard column
+    ends, cols = np.divmod(index, width + 1)
+    ends *= n_types * (width + 1)
+    ends += cols
+    ends += (np.arange(n_types, dtype=np.int32) * (width + 1))[None, :, None]
     cost_flat = padded_costs.ravel()
-    row_of = np.arange(n_types)[:, None] * (width + 1)
     steps = skip_cost * np.arange(width)[::-1]
-    for i in range(n1 - 1, -1, -1):
-        at = index[i]
-        ends, cols = np.divmod(at, width + 1)
-        out = _logsumexp(flat[at] - cost_flat[ends * (n_types * (width + 1)) + row_of + cols])
-        if i == n1 - 1:
-            out[m - lo[i]] = 0.0
-        table[i, :width] = np.logaddexp.accumulate((out + steps)[::-1])[::-1] - steps
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for i in range(n1 - 1, -1, -1):
+            out = _logsumexp(flat[index[i]] - cost_flat[ends[i]])
+            if i == n1 - 1:
+                out[m - lo[i]] = 0.0
+            table[i, :width] = np.logaddexp.accumulate((out + steps)[::-1])[::-1] - steps
     return table[:n1, :width]
 
 
 def _logsumexp(cand: FloatArray) -> FloatArray:
-    top = cand.max(axis=0)
-    safe = np.where(np.isfinite(top), top, 0.0)
-    with np.errstate(divide="ignore"):
-        out: FloatArray = np.log(np.exp(cand - safe).sum(axis=0)) + safe
+    """Log-sum-exp over bead types (the caller silences log(0) warnings)."""
+    top = np.fmax(cand.max(axis=0), -1e300)  # all -inf: exp(-inf) = 0, log(0) = -inf
+    out: FloatArray = np.log(np.exp(cand - top).sum(axis=0)) + top
     return out
