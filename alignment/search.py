@@ -16,12 +16,12 @@ import numpy as np
 from alignment.anchors import normalize_anchors, null_masks, put_back_nulls, stretches
 from alignment.confidence import calibrate
 from alignment.learn import document_links, merge_links
-from alignment.lexicon import Lexicon, core_pairs
+from alignment.lexicon import Lexicon, core_pairs, ru_stem
 from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features, sure_pairs
-from alignment.tokens import words
+from alignment.tokens import is_cyrillic, sentence_words
 from alignment.types import Alignment, Bead
-from alignment.vectors import FloatArray, Tokens, Translations, weigh
+from alignment.vectors import ConceptCache, FloatArray, Tokens, Translations, weigh
 
 TEMPERATURE = 1.0  # posteriors are computed on costs divided by this
 RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
@@ -51,16 +51,19 @@ def align(
         return Alignment([Bead(b.tgt, b.src, b.confidence) for b in swapped.beads])
     base = merge_links(core_pairs(), lexicon.links() if lexicon else {})
     params = CostParams()
-    src_words, tgt_words = [words(s) for s in src_text], [words(t) for t in tgt_text]
-    tokens = (Tokens.of(src_words), Tokens.of(tgt_words))
+    tokens = (Tokens.of(sentence_words(src_text)), Tokens.of(sentence_words(tgt_text)))
     lengths = (_lengths(src_text), _lengths(tgt_text))
     nulls = null_masks(fixed, len(src_text), len(tgt_text))
-    feat = _features(tokens, base, lengths, nulls)
+    cache: ConceptCache = {}
+    feat = _features(tokens, base, lengths, nulls, cache)
     first = _align_gaps(feat, fixed, lambda f: sure_pairs(f, params))
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
-    learned = merge_links(base, document_links(tokens[0], tokens[1], confirmed))
+    found = document_links(tokens[0], tokens[1], confirmed)
+    for word in tokens[0].vocab:  # these words now have more translations
+        if is_cyrillic(word) and ru_stem(word) in found:
+            cache.pop(word, None)
     final = _with_ratio(params, confirmed, src_text, tgt_text)
-    feat = _features(tokens, learned, lengths, nulls)
+    feat = _features(tokens, merge_links(base, found), lengths, nulls, cache)
     second = _align_gaps(feat, fixed, lambda f: solve(f, final, TEMPERATURE))
     beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
     return Alignment(put_back_nulls(beads, fixed))
@@ -75,9 +78,10 @@ def _features(
     translations: Translations,
     lengths: tuple[FloatArray, FloatArray],
     nulls: tuple[FloatArray, FloatArray],
+    cache: ConceptCache,
 ) -> Features:
     """Build concept vectors for both sides; add lengths and confirmed-unpaired marks."""
-    a, b = weigh(tokens, translations)
+    a, b = weigh(tokens, translations, cache)
     return Features(a, b, lengths[0], lengths[1], nulls[0], nulls[1])
 
 

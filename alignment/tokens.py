@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 import Stemmer
@@ -140,3 +141,13 @@ def english_number(word: str) -> str | None:
 def mark_concept(word: str) -> str | None:
     """Return the concept of a punctuation mark that carries meaning."""
     return _MARKS.get(word)
+
+
+def sentence_words(sentences: Sequence[str]) -> list[list[str]]:
+    """Split many sentences at once (same result as `words` on each, faster).
+
+    >>> sentence_words(["Да!", "No. 5"])
+    [['да', '!'], ['№', '5']]
+    """
+    joined = normalize_dates(_NUMBER_SIGN.sub("№ ", "\x00".join(sentences))).lower()
+    return [_WORD.findall(part) for part in joined.split("\x00")] if sentences else []

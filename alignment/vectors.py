@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +22,7 @@ from alignment.translit import cognate_key
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 Translations = Mapping[str, frozenset[str]]
+ConceptCache = dict[str, list[tuple[str, float]]]
 KEY_SHARE = 0.5  # a transliteration key says less than a translation
 UNKNOWN_SHARE = 0.5  # a Russian word no lexicon knows still counts, but less
 # In long texts, concepts in more than this share of sentences ("and", "the") are left out:
@@ -83,18 +85,23 @@ class Tokens:
 
 
 def concept_bags(
-    sides: Sequence[Tokens], translations: Translations
+    sides: Sequence[Tokens], translations: Translations, cache: ConceptCache
 ) -> tuple[list[tuple[IntArray, IntArray, FloatArray]], int]:
-    """Return (row, concept, share) per side, a word's concepts counted once per sentence."""
+    """Return (row, concept, share) per side, a word's concepts counted once per sentence.
+
+    `cache` keeps each word's concepts between calls; drop the words whose translations changed.
+    """
     ids: dict[str, int] = {}
     out = []
     for side in sides:
-        expanded = [word_concepts(w, translations) for w in side.vocab]
+        expanded = [
+            cache[w] if w in cache else cache.setdefault(w, word_concepts(w, translations))
+            for w in side.vocab
+        ]
         sizes = np.array([len(e) for e in expanded], dtype=np.int64)
-        flat_ids = np.fromiter(
-            (ids.setdefault(c, len(ids)) for e in expanded for c, _ in e), dtype=np.int64
-        )
-        flat_share = np.fromiter((sh for e in expanded for _, sh in e), dtype=np.float64)
+        flat = list(chain.from_iterable(expanded))
+        flat_ids = np.array([ids.setdefault(c, len(ids)) for c, _ in flat], dtype=np.int64)
+        flat_share = np.array([sh for _, sh in flat], dtype=np.float64)
         start = np.cumsum(sizes) - sizes
         per_token = sizes[side.word]
         token = np.repeat(np.arange(side.word.size), per_token)
@@ -116,9 +123,11 @@ def _dedupe(
     return row[keep], concept[keep], share[keep]
 
 
-def weigh(sides: Sequence[Tokens], translations: Translations) -> tuple[Entries, Entries]:
+def weigh(
+    sides: Sequence[Tokens], translations: Translations, cache: ConceptCache
+) -> tuple[Entries, Entries]:
     """Turn both sides into sparse concept vectors weighted by inverse document frequency."""
-    (src, tgt), n_concepts = concept_bags(sides, translations)
+    (src, tgt), n_concepts = concept_bags(sides, translations, cache)
     df = np.bincount(src[1], minlength=n_concepts) + np.bincount(tgt[1], minlength=n_concepts)
     n_sentences = sides[0].rows + sides[1].rows
     idf = np.log((n_sentences + 1.0) / (df.astype(np.float64) + 0.5))
