@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from alignment.punkt import LANGUAGES, sentence_ends
 from alignment.segment_kinds import (
     HEADING_RULES,
+    OPENING_RULES,
     STANDALONE_RULES,
     bracket_block_kind,
     first_matching_kind,
@@ -159,7 +160,9 @@ def structural_kind(lines: list[Line], i: int, run: list[Line]) -> SegmentKind |
     following = lines[i + 1].text if i + 1 < len(lines) else ""
     if continues or following[:1].islower():
         return None  # a date or number in the middle of a wrapped sentence
-    return first_matching_kind(line, HEADING_RULES)
+    if not run:
+        kind = first_matching_kind(line, OPENING_RULES)
+    return kind or first_matching_kind(line, HEADING_RULES)
 
 
 def starts_item(line: Line) -> bool:

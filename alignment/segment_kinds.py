@@ -46,6 +46,12 @@ _TYPIST_OR_COPIES = re.compile(
     r"|\bcop(?:y|ies)\s+printed\.?$|^\d+\s+cop(?:y|ies)\b|\d\s*экз\.?$",
     re.IGNORECASE,
 )
+# A handwritten resolution typed without brackets: "В дело. Н. Торб.", "т. Курдюкову И. Ф.
+# Ознакомиться. Н. Федоренко": an addressee or order, closed by initials and a short name.
+_RESOLUTION_OPENING = re.compile(
+    r"^(?:т\.|тов\.|в дело|в цк|ознакомиться|доложить|согласен|учесть|переговорить)",
+    re.IGNORECASE)
+_RESOLUTION_SIGNED = re.compile(r"(?:[А-ЯЁ]\.\s*){1,2}(?:[А-ЯЁ][а-яё]*\.?)?(?:\s+\d+)?$")
 _CLOSING_MARKS = "\"'»”’)]"
 _SENTENCE_END = ".?!…:;"
 _STAMP_WORDS = re.compile(r"stamp|seal|штамп|печать", re.IGNORECASE)
@@ -75,6 +81,12 @@ def is_distribution_line(line: str) -> bool:
     if _NUMBERED_RECIPIENT.match(line):
         return word_count(line) <= 6
     return bool(_TYPIST_OR_COPIES.search(line)) and word_count(line) <= 8
+
+
+def is_resolution_line(line: str) -> bool:
+    """Tell whether a line is a resolution typed without brackets: "В дело. Н. Торб."."""
+    return (word_count(line) <= 10 and bool(_RESOLUTION_OPENING.match(line))
+            and bool(_RESOLUTION_SIGNED.search(line)))
 
 
 def is_document_number_line(line: str) -> bool:
@@ -113,6 +125,10 @@ STANDALONE_RULES: tuple[LineRule, ...] = (
     (SegmentKind.NOTE, is_note_tail),
     (SegmentKind.LIST_LINE, is_distribution_line),
     (SegmentKind.HEADING, is_caps_title),
+)
+# Rules for a line that opens a paragraph: inside wrapped prose such a line is prose.
+OPENING_RULES: tuple[LineRule, ...] = (
+    (SegmentKind.NOTE, is_resolution_line),
 )
 HEADING_RULES: tuple[LineRule, ...] = (
     (SegmentKind.HEADING, is_document_number_line),
