@@ -58,7 +58,8 @@ def learned_rows(params: PunktParameters, curated: PunktLists) -> list[str]:
     return rows
 
 
-def write_trained(lang: str, params: PunktParameters, out_dir: Path) -> list[Path]:
+def write_trained(lang: str, params: PunktParameters, out_dir: Path,
+                  sources: str = "") -> list[Path]:
     """Write the orthographic contexts and the newly learned types of `lang` into `out_dir`."""
     curated = load_lists(lang, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -66,7 +67,8 @@ def write_trained(lang: str, params: PunktParameters, out_dir: Path) -> list[Pat
     learned_path = list_path(lang, "learned", out_dir)
     ortho = sorted((t, f) for t, f in params.ortho_context.items() if f and " " not in t)
     ortho_path.write_text(
-        "# Punkt orthographic contexts (type, flags) from `python -m alignment.punkt train`.\n"
+        "# Punkt orthographic contexts (type, flags) from `python -m alignment.punkt_train`.\n"
+        f"# Trained on: {sources or 'texts given in code'}\n"
         + "".join(f"{t}\t{f}\n" for t, f in ortho), encoding="utf-8")
     learned_path.write_text(
         "# Types Punkt's trainer learned beyond the curated lists; loaded at run time.\n"
@@ -83,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="where to write the files")
     args = parser.parse_args(argv)
     texts = [text for path in args.files for text in texts_of(path, args.lang)]
-    for path in write_trained(args.lang, train_parameters(texts), args.out):
+    sources = " ".join(path.name for path in args.files)
+    for path in write_trained(args.lang, train_parameters(texts), args.out, sources):
         print(path)
     return 0
 
