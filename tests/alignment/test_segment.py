@@ -239,3 +239,26 @@ def test_no_nltk_data_is_needed(monkeypatch: pytest.MonkeyPatch) -> None:
             "Cde. N. S. Khrushchev arrived.", "He spoke."]
     finally:
         sentence_tokenizer.cache_clear()
+
+
+# Known mistakes, kept here so that a fix shows up (strict: a case that starts passing fails).
+KNOWN_WRONG = [
+    ("ru", "Беседа состоялась в декабре с. г. Ким Ир Сен сказал, что согласен.",
+     ["Беседа состоялась в декабре с. г.", "Ким Ир Сен сказал, что согласен."]),
+    ("ru", "Делегация прибыла в 1957 г. Советская делегация прибыла позже.",
+     ["Делегация прибыла в 1957 г.", "Советская делегация прибыла позже."]),
+    ("en", "They received aid from the U.S. Kim Il Sung said so.",
+     ["They received aid from the U.S.", "Kim Il Sung said so."]),
+    ("en", "The meeting ended at 5 p.m. I then left.",
+     ["The meeting ended at 5 p.m.", "I then left."]),
+    ("en", "We chose plan B. The others agreed.", ["We chose plan B.", "The others agreed."]),
+    ("en", "[Translator's note: the text is illegible. Ed.] The Minister agreed.",
+     ["[Translator's note: the text is illegible. Ed.]", "The Minister agreed."]),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="a name, adjective or pronoun after an abbreviation, "
+                   "or a bracketed note opening a paragraph, gives no evidence of a boundary")
+@pytest.mark.parametrize(("lang", "text", "expected"), KNOWN_WRONG)
+def test_known_wrong_cases(lang: str, text: str, expected: list[str]) -> None:
+    assert texts(text, lang) == expected
