@@ -13,6 +13,10 @@ from app.services.changes import record
 from app.services.errors import InvalidInput, NotFound
 
 
+# Language pairs the engine segments and aligns.
+SUPPORTED_PAIRS = frozenset({("ru", "en")})
+
+
 def slugify(value: str, fallback: str = "document") -> str:
     """Return a URL-safe lowercase slug (letters of any script are kept)."""
     slug = re.sub(r"[^\w]+", "-", value.strip().lower()).strip("-_")
@@ -33,6 +37,11 @@ def create_collection(
     title = title.strip()
     if not title:
         raise InvalidInput("A collection needs a title.")
+    if (source_lang, target_lang) not in SUPPORTED_PAIRS:
+        raise InvalidInput(
+            f"Sverka aligns Russian originals with English translations (ru → en), "
+            f"not {source_lang} → {target_lang}."
+        )
     slug = slugify(slug or title, "collection")
     if session.scalar(select(Collection).where(Collection.slug == slug)):
         raise InvalidInput(f"A collection with the short name {slug!r} already exists.")

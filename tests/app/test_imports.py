@@ -181,3 +181,9 @@ def test_pairs_import_makes_one_bead_per_row(session, collection) -> None:
     assert sides[0] == (["Посетил Ким Ир Сена."], ["I visited Kim Il Sung."])
     assert len(sides[1][0]) == 2 and len(sides[1][1]) == 2
     assert sides[2] == (["Присутствовал Нам Ир."], [])
+
+
+def test_collections_are_limited_to_the_language_pair_the_engine_knows(session) -> None:
+    with pytest.raises(InvalidInput, match="ru → en"):
+        collections.create_collection(session, title="German", actor=None, source_lang="de")
+    assert session.scalar(select(Collection)) is None
