@@ -41,6 +41,15 @@ class Action(StrEnum):
     POSITIONS_RESPACE = "positions.respace"
     # A changeset that restores the rows an earlier changeset changed (app/services/undo.py).
     CHANGESET_UNDO = "changeset.undo"
+    # Terminology (app/services/glossary.py, app/services/terms/).
+    GLOSSARY_CREATE = "glossary.create"
+    GLOSSARY_ASSIGN = "glossary.assign"
+    TERM_CREATE = "term.create"
+    TERM_UPDATE = "term.update"
+    TERM_DELETE = "term.delete"
+    TERM_FIX = "term.fix"
+    FINDING_DISMISS = "finding.dismiss"
+    FINDING_RESTORE = "finding.restore"
 
 
 class Change(Base):

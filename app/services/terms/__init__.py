@@ -1,0 +1,1 @@
+"""Terminology: the glossary, matching Russian terms and English renderings, checks and fixes."""

@@ -1,0 +1,130 @@
+"""Which glossary terms an aligned pair contains, and how its translation renders each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from app.services.terms.english import Hit, find_renderings, find_variants
+from app.services.terms.records import TermRecord
+from app.services.terms.russian import FormPattern, Match, compile_form, find_forms
+
+
+@dataclass(frozen=True)
+class Located:
+    """A rendering found in one target segment (by index within the pair)."""
+
+    segment: int
+    hit: Hit
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """One term in one pair: where the original has it, what the translation uses."""
+
+    entry: TermRecord
+    source: tuple[Match, ...]
+    approved: tuple[Located, ...]
+    forbidden: tuple[Located, ...]
+    variants: tuple[Located, ...]
+
+    @property
+    def rendered(self) -> int:
+        """Return how many renderings of any kind the translation has."""
+        return len(self.approved) + len(self.forbidden) + len(self.variants)
+
+
+# Lines a translation routinely shortens: distribution lists drop the title before a name,
+# signatures become "[signature]"; a missing rendering there is not worth a finding.
+ABRIDGED_KINDS = frozenset({"list", "signature"})
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An aligned pair as text: the original (joined), the translation's segments, the kinds."""
+
+    src: str
+    tgt: tuple[str, ...]
+    src_kinds: tuple[str, ...] = ()
+
+    @property
+    def abridged(self) -> bool:
+        """Tell whether the original consists of lines a translation may shorten."""
+        return bool(self.src_kinds) and set(self.src_kinds) <= ABRIDGED_KINDS
+
+    @property
+    def one_sided(self) -> bool:
+        """Tell whether one side is empty (an omission, not a matter for term checks)."""
+        return not self.src.strip() or not any(t.strip() for t in self.tgt)
+
+
+class TermIndex:
+    """A glossary prepared for matching (compile once, analyse many pairs)."""
+
+    def __init__(self, entries: Sequence[TermRecord]) -> None:
+        self.entries = list(entries)
+
+    @cached_property
+    def patterns(self) -> list[tuple[TermRecord, list[FormPattern]]]:
+        """Return each entry with its compiled Russian forms."""
+        compiled = []
+        for entry in self.entries:
+            forms = [p for p in (compile_form(f) for f in entry.russian()) if p]
+            if forms:
+                compiled.append((entry, forms))
+        return compiled
+
+    def in_source(self, text: str) -> list[tuple[TermRecord, list[Match]]]:
+        """Return the entries whose forms occur in a Russian text, with where they occur."""
+        found = []
+        for entry, forms in self.patterns:
+            matches = find_forms(text, forms)
+            if matches:
+                found.append((entry, matches))
+        return found
+
+    def uses(self, pair: Pair) -> list[TermUse]:
+        """Return the terms the pair's original contains, with their renderings.
+
+        A term found only inside a longer term ("ВНС" in "Президиума ВНС", "Ким Ир" in
+        "Ким Ир Сена") is left to the longer one, as glossary tools match the longest term.
+        """
+        found = self.in_source(pair.src)
+        spans = [(m.start, m.end) for _, matches in found for m in matches]
+        uses = []
+        for entry, matches in found:
+            free = tuple(m for m in matches if not _inside_longer(m, spans))
+            if free:
+                uses.append(use_in_translation(entry, free, pair.tgt))
+        return uses
+
+
+def _inside_longer(match: Match, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(
+        s <= match.start and match.end <= e and e - s > match.end - match.start for s, e in spans
+    )
+
+
+def locate(segments: Sequence[str], find: Callable[[str], list[Hit]]) -> tuple[Located, ...]:
+    """Run a finder over each segment and keep the segment index."""
+    return tuple(Located(i, hit) for i, text in enumerate(segments) for hit in find(text))
+
+
+def use_in_translation(
+    entry: TermRecord, source: tuple[Match, ...], segments: Sequence[str]
+) -> TermUse:
+    """Find the entry's approved, forbidden and variant renderings in the target segments."""
+    cs = entry.case_sensitive
+    approved = locate(segments, lambda t: find_renderings(t, entry.approved_renderings(), cs))
+    forbidden = locate(segments, lambda t: find_renderings(t, entry.forbidden, cs))
+    variants: tuple[Located, ...] = ()
+    if entry.preferred:
+        taken = {(x.segment, x.hit.start) for x in approved + forbidden}
+        known = entry.renderings()
+        variants = tuple(
+            v
+            for v in locate(segments, lambda t: find_variants(t, entry.preferred, known, cs))
+            if (v.segment, v.hit.start) not in taken
+        )
+    return TermUse(entry, source, approved, forbidden, variants)
