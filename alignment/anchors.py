@@ -8,6 +8,7 @@ forbidden to pair inside their stretch, and the anchor replaces their null beads
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 import numpy as np
 
@@ -24,8 +25,8 @@ def normalize_anchors(anchors: Iterable[object] | None, n: int, m: int) -> list[
         if isinstance(item, Bead):
             out.append(item)
         else:
-            s, t = item  # type: ignore[misc]
-            out.append(Bead(tuple(int(i) for i in s), tuple(int(j) for j in t), 1.0))
+            src, tgt = cast(tuple[Iterable[int], Iterable[int]], item)
+            out.append(Bead(tuple(int(i) for i in src), tuple(int(j) for j in tgt), 1.0))
     next_s = next_t = 0
     for bead in out:
         if not (bead.src or bead.tgt):

@@ -36,7 +36,8 @@ def gather_index(lo: IntArray, width: int, sign: int) -> npt.NDArray[np.int32]:
     np.minimum(cols, width, out=cols)
     table_row = (rows - sign * _SRC[None, :] + (PAD if sign == 1 else 0)) * (width + 1)
     cols += table_row.astype(np.int32)[:, :, None]
-    return cols
+    index: npt.NDArray[np.int32] = cols
+    return index
 
 
 def viterbi(

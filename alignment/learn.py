@@ -7,11 +7,12 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from alignment.ibm1 import NULL, em_counts
-from alignment.lexicon import MIN_COUNT, MIN_SHARE, en_stem, ru_stem
+from alignment.lexicon import MIN_SHARE, en_stem, ru_stem
 from alignment.tokens import is_cyrillic
 from alignment.vectors import IntArray, Tokens
 
 MAX_PAIRS = 2000  # beads used for learning; more adds time, not much knowledge
+MIN_COUNT = 2.0  # unconfirmed beads: a pair needs more evidence than from confirmed ones
 BeadSides = tuple[tuple[int, ...], tuple[int, ...]]
 
 

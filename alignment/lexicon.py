@@ -21,7 +21,7 @@ DATA = Path(__file__).parent / "data"
 CORE_TEXT = DATA / "core_ru_en.txt"
 CORE_JSON = DATA / "core_ru_en.json"
 FORMAT_VERSION = 1
-MIN_COUNT = 2.0  # a learned pair is used once seen this often (expected count)...
+MIN_COUNT = 1.5  # a pair learned from confirmed beads is used once seen this often...
 MIN_SHARE = 0.3  # ...and it takes this share of the Russian stem's translations
 BeadLike = tuple[Sequence[int], Sequence[int]]
 
@@ -58,10 +58,15 @@ def core_pairs() -> dict[str, frozenset[str]]:
 class Lexicon:
     """Translation pairs a collection has taught the aligner, on top of the core lexicon."""
 
-    def __init__(self, counts: Mapping[str, Mapping[str, float]] | None = None) -> None:
+    def __init__(
+        self,
+        counts: Mapping[str, Mapping[str, float]] | None = None,
+        terms: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
         self.counts: dict[str, dict[str, float]] = {
             ru: dict(en) for ru, en in (counts or {}).items()
         }
+        self.terms: dict[str, set[str]] = {ru: set(en) for ru, en in (terms or {}).items()}
 
     def add_pair(self, ru: str, en: str, weight: float = MIN_COUNT) -> None:
         """Record evidence that Russian stem `ru` translates as English stem `en`."""
@@ -70,11 +75,9 @@ class Lexicon:
 
     def add_term(self, russian: str, english: str) -> None:
         """Add a glossary term: every Russian word of the term may render as any English word."""
-        ru_words = sentence_stems(russian)
-        en_words = sentence_stems(english)
-        for ru in ru_words:
-            for en in en_words:
-                self.add_pair(ru, en, MIN_COUNT)
+        en_words = [w for w in sentence_stems(english) if len(w) > 1]  # not the s of "People's"
+        for ru in sentence_stems(russian):
+            self.terms.setdefault(ru, set()).update(en_words)
 
     def learn(
         self, src: Sequence[object], tgt: Sequence[object], beads: Iterable[BeadLike]
@@ -89,26 +92,32 @@ class Lexicon:
             self.add_pair(ru, en, count)
 
     def links(self) -> dict[str, frozenset[str]]:
-        """Return the pairs with enough evidence: Russian stem → English stems."""
-        out = {}
+        """Return glossary pairs and learned pairs with enough evidence: Russian → English stems."""
+        out = {ru: frozenset(en) for ru, en in self.terms.items() if en}
         for ru, row in self.counts.items():
             total = sum(row.values())
             good = {en for en, c in row.items() if c >= MIN_COUNT and c >= MIN_SHARE * total}
             if good:
-                out[ru] = frozenset(good)
+                out[ru] = out.get(ru, frozenset()) | good
         return out
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-able dict (see `from_dict`)."""
         counts = {ru: dict(sorted(row.items())) for ru, row in sorted(self.counts.items())}
-        return {"format": "sverka-lexicon", "version": FORMAT_VERSION, "counts": counts}
+        terms = {ru: sorted(en) for ru, en in sorted(self.terms.items())}
+        return {
+            "format": "sverka-lexicon",
+            "version": FORMAT_VERSION,
+            "counts": counts,
+            "terms": terms,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Lexicon:
         """Rebuild a lexicon from `to_dict` output."""
         if data.get("format") != "sverka-lexicon":
             raise ValueError("not a Sverka lexicon")
-        return cls(data.get("counts", {}))
+        return cls(data.get("counts", {}), data.get("terms", {}))
 
     def save(self, path: str | Path) -> None:
         """Write the lexicon to a JSON file."""
@@ -120,7 +129,7 @@ class Lexicon:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def __len__(self) -> int:
-        return sum(len(row) for row in self.counts.values())
+        return sum(len(row) for row in self.counts.values()) + sum(map(len, self.terms.values()))
 
 
 def _joined_stems(sentences: Sequence[object], ids: Sequence[int], lang: str) -> list[str]:

@@ -158,8 +158,9 @@ def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
     hit = order[start[entry] + np.arange(entry.size) - offsets[entry]]
     cell = a.row[entry] * width + (b.row[hit] - lo[a.row[entry]])
     values = a.weight[entry] * b.weight[hit]
-    flat = np.bincount(cell, weights=values, minlength=a.rows * width)
-    return flat.reshape(a.rows, width)
+    flat = np.bincount(cell, weights=values, minlength=a.rows * width).astype(np.float64)
+    out: FloatArray = flat.reshape(a.rows, width)
+    return out
 
 
 def span_norms(entries: Entries, longest: int) -> list[FloatArray]:

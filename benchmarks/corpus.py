@@ -29,8 +29,9 @@ def _name(rng: random.Random) -> tuple[str, str]:
     return ru, romanize(ru).capitalize()
 
 
-def sentence_pair(rng: random.Random, vocab: list[tuple[str, str]],
-                  weights: list[float]) -> tuple[str, str]:
+def sentence_pair(
+    rng: random.Random, vocab: list[tuple[str, str]], weights: list[float]
+) -> tuple[str, str]:
     """Return one Russian sentence and its English counterpart."""
     ru_words, en_words = [], []
     for _ in range(rng.randint(4, 25)):

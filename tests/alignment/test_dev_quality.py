@@ -1,0 +1,62 @@
+"""Quality pinned on the dev sets of ../shared/eval (skipped when that folder is absent)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from alignment.evaluate import evaluate_docs, load_jsonl
+from alignment.experiments import align_doc
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT.parent / "shared" / "eval"
+needs_eval = pytest.mark.skipif(
+    not (EVAL / "bible_ru_en_dev.jsonl").exists(),
+    reason=f"the dev sets are not in {EVAL} (they live beside the repository, not in it)",
+)
+# Strict bead F1 the engine reaches now; a change that loses quality fails here.
+FLOORS = {
+    "bible_ru_en_dev.jsonl": 0.98,
+    "wmt21_news_ru_en_dev.jsonl": 0.995,
+    "bible_stress_dev.jsonl": 0.96,
+    "wmt21_stress_dev.jsonl": 0.975,
+}
+
+
+@needs_eval
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_dev_set_quality_holds(name: str) -> None:
+    result = evaluate_docs(load_jsonl(EVAL / name), align_doc)
+    assert result["invalid"] == []
+    assert result["strict"]["f1"] >= FLOORS[name]
+
+
+def figures(text: str) -> list[str]:
+    """The strict and link figures of every file line, without the timing."""
+    return re.findall(r"^(\S+:\s+strict .*?F1=\S+\s+link .*?F1=\S+)", text, re.M)
+
+
+@needs_eval
+@pytest.mark.skipif(not (EVAL / "score.py").exists(), reason=f"no scorer in {EVAL}")
+def test_eval_prints_the_scorers_figures() -> None:
+    files = [str(EVAL / n) for n in ("wmt21_stress_dev.jsonl", "bible_stress_dev.jsonl")]
+    ours = subprocess.run(
+        [sys.executable, "-m", "alignment", "eval", *files],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    theirs = subprocess.run(
+        [sys.executable, str(EVAL / "score.py"), "--align", *files],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert figures(ours.stdout) == figures(theirs.stdout)
+    assert len(figures(ours.stdout)) == 2

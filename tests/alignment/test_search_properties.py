@@ -1,0 +1,176 @@
+"""Properties of the search: the banded DP finds the exhaustive optimum and covers everything."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alignment import align
+from alignment.band import band_around, full_band
+from alignment.dp import backward, forward, gather_index, traceback, viterbi
+from alignment.lexicon import core_pairs
+from alignment.scoring import SKIP_TARGET, TYPES, CostParams, bead_costs
+from alignment.search import _features
+from alignment.tokens import sentence_words
+from alignment.vectors import Tokens
+from tests.alignment.journal_pairs import SRC, TGT
+
+WORDS = [
+    "посол",
+    "министр",
+    "делегация",
+    "Пхеньян",
+    "1957",
+    "ноября",
+    "сказал",
+    "дом",
+    "ambassador",
+    "minister",
+    "delegation",
+    "Pyongyang",
+    "November",
+    "said",
+    "house",
+]
+sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
+PARAMS = CostParams()
+
+
+def features(src: list[str], tgt: list[str]):  # type: ignore[no-untyped-def]
+    tokens = (Tokens.of(sentence_words(src)), Tokens.of(sentence_words(tgt)))
+    lengths = (np.array([len(s) for s in src], float), np.array([len(t) for t in tgt], float))
+    nulls = (np.zeros(len(src)), np.zeros(len(tgt)))
+    return _features(tokens, core_pairs(), lengths, nulls, {})
+
+
+def brute_force(costs: np.ndarray, lo: np.ndarray, n: int, m: int) -> float:
+    """The cheapest bead sequence from (0, 0) to (n, m), by trying every one (memoised)."""
+    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+
+    def cost_to(i: int, j: int) -> float:
+        if (i, j) in best:
+            return best[(i, j)]
+        options = [cost_to(i, j - 1) + PARAMS.null_cost] if j > 0 else []
+        for t, (a, b) in enumerate(TYPES):
+            if i >= a and j >= b:
+                options.append(cost_to(i - a, j - b) + costs[i, t, j - lo[i]])
+        best[(i, j)] = min(options)
+        return best[(i, j)]
+
+    return cost_to(n, m)
+
+
+def path_cost(path: list[tuple[int, int, int]], costs: np.ndarray, lo: np.ndarray) -> float:
+    return sum(PARAMS.null_cost if t == SKIP_TARGET else costs[i, t, j - lo[i]] for i, j, t in path)
+
+
+def search(feat, lo: np.ndarray, width: int):  # type: ignore[no-untyped-def]
+    n = feat.src.rows
+    costs = bead_costs(feat, lo, width, PARAMS)[: n + 1, :, :width]
+    table, back = viterbi(costs, lo, PARAMS.null_cost, gather_index(lo, width, 1))
+    return costs, table, traceback(back, lo, feat.tgt.rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(sentences, min_size=1, max_size=4), st.lists(sentences, min_size=1, max_size=4))
+def test_full_table_search_finds_the_exhaustive_optimum(src: list[str], tgt: list[str]) -> None:
+    feat = features(src, tgt)
+    lo, width = full_band(len(src), len(tgt))
+    costs, table, path = search(feat, lo, width)
+    optimum = brute_force(costs, lo, len(src), len(tgt))
+    assert np.isclose(table[len(src), len(tgt) - lo[-1]], optimum)
+    assert np.isclose(path_cost(path, costs, lo), optimum)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(sentences, min_size=2, max_size=6), st.integers(0, 3))
+def test_banded_search_matches_the_full_search_when_the_band_holds_the_path(
+    src: list[str], margin: int
+) -> None:
+    tgt = list(src)
+    feat = features(src, tgt)
+    lo_full, width_full = full_band(len(src), len(tgt))
+    _, table_full, path_full = search(feat, lo_full, width_full)
+    anchors = [(j - 1, j - 1) for _, j, _ in path_full[:-1] if j > 0]
+    lo, width = band_around(anchors, len(src), len(tgt))
+    _, table, path = search(feat, lo, width)
+    assert np.isclose(table[-1, len(tgt) - lo[-1]], table_full[-1, len(tgt)])
+    assert [(i, j) for i, j, _ in path] == [(i, j) for i, j, _ in path_full]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(sentences, min_size=1, max_size=5), st.lists(sentences, min_size=1, max_size=5))
+def test_forward_and_backward_agree_on_the_total(src: list[str], tgt: list[str]) -> None:
+    feat = features(src, tgt)
+    lo, width = full_band(len(src), len(tgt))
+    padded = bead_costs(feat, lo, width, PARAMS)
+    costs = padded[: len(src) + 1, :, :width]
+    fwd = forward(costs, lo, PARAMS.null_cost, gather_index(lo, width, 1))
+    bwd = backward(padded, lo, PARAMS.null_cost, len(tgt))
+    assert np.isclose(fwd[len(src), len(tgt)], bwd[0, 0])
+
+
+def covers_once(beads, n: int, m: int) -> bool:  # type: ignore[no-untyped-def]
+    src = [i for b in beads for i in b.src]
+    tgt = [j for b in beads for j in b.tgt]
+    return src == list(range(n)) and tgt == list(range(m)) and all(b.src or b.tgt for b in beads)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(sentences, max_size=8), st.lists(sentences, max_size=8))
+def test_any_input_gives_monotone_beads_covering_every_sentence_once(
+    src: list[str], tgt: list[str]
+) -> None:
+    result = align(src, tgt)
+    assert covers_once(result.beads, len(src), len(tgt))
+    assert all(0.0 <= b.confidence <= 1.0 for b in result.beads)
+    assert all(max(len(b.src), len(b.tgt)) <= 3 for b in result.beads)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(sentences, min_size=1, max_size=10, unique=True))
+def test_identical_texts_align_one_to_one(text: list[str]) -> None:
+    beads = align(text, text).beads
+    assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(len(text))]
+
+
+def test_a_translation_aligns_one_to_one_with_high_confidence() -> None:
+    beads = align(SRC, TGT).beads
+    assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(len(SRC))]
+    assert min(b.confidence for b in beads) > 0.9
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 11), st.integers(2, 5), st.sampled_from(["src", "tgt"]))
+def test_a_left_out_run_comes_out_as_one_run_of_null_beads(
+    start: int, length: int, side: str
+) -> None:
+    stop = min(start + length, len(SRC) - 1)
+    src = SRC if side == "tgt" else SRC[:start] + SRC[stop:]
+    tgt = TGT if side == "src" else TGT[:start] + TGT[stop:]
+    beads = align(src, tgt).beads
+    nulls = [b for b in beads if not (b.src and b.tgt)]
+    kept = [i for i in range(len(SRC)) if not start <= i < stop]
+    assert len(nulls) == stop - start
+    left_out = [b.src[0] if b.src else b.tgt[0] for b in nulls]
+    assert left_out == list(range(start, stop))
+    shift = stop - start
+    expected = [((k,), (k if k < start else k - shift,)) for k in kept]
+    if side == "src":
+        expected = [(t, s) for s, t in expected]
+    assert [(b.src, b.tgt) for b in beads if b.src and b.tgt] == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sets(st.integers(0, len(SRC) - 1), max_size=6), st.sampled_from([None, 3]))
+def test_anchors_come_back_unchanged(picked: set[int], dropped: int | None) -> None:
+    tgt = TGT if dropped is None else TGT[:dropped] + TGT[dropped + 1 :]
+    gold = [((i,), (i if dropped is None or i < dropped else i - 1,)) for i in range(len(SRC))]
+    if dropped is not None:
+        gold[dropped] = ((dropped,), ())
+    anchors = [gold[i] for i in sorted(picked)]
+    beads = align(SRC, tgt, anchors=anchors).beads
+    sides = [(b.src, b.tgt) for b in beads]
+    assert all(a in sides for a in anchors)
+    assert covers_once(beads, len(SRC), len(tgt))
