@@ -85,17 +85,20 @@ def skeleton(latin: str) -> str:
 
 
 @lru_cache(maxsize=500_000)
-def cognate_key(word: str) -> str | None:
+def cognate_key(word: str, short: bool = False) -> str | None:
     """Return the cross-script key of a word, or None when the word is too short to trust.
+
+    `short` allows keys of 3-4 letter words (names such as Ким ~ Kim, Пак ~ Pak); the caller
+    allows them only for words no lexicon translates.
 
     >>> cognate_key("Пузанов") == cognate_key("Puzanov")
     True
     >>> cognate_key("делегация") == cognate_key("delegation")
     True
+    >>> cognate_key("Ким", short=True) == cognate_key("Kim", short=True)
+    True
     """
     folded = skeleton(romanize(word))
     if len(folded) >= KEY_PREFIX:
         return folded[:KEY_PREFIX]
-    if word[:1].isupper() and len(folded) >= 3:
-        return folded  # short names: Ким ~ Kim, Пак ~ Pak
-    return None
+    return folded if short and len(folded) >= 3 else None

@@ -50,15 +50,14 @@ def word_concepts(word: str, translations: Translations) -> list[tuple[str, floa
     if word.isdigit():
         return [(c, 1.0) for c in number_concepts(word)]
     lower = word.lower()
-    key = cognate_key(word)
+    targets = translations.get(ru_stem(lower)) if is_cyrillic(word) else None
+    key = cognate_key(word, short=not targets)
     found: list[tuple[str, float]] = [(f"k:{key}", KEY_SHARE)] if key else []
+    if targets:
+        share = 1.0 / math.sqrt(len(targets))
+        return found + [(t if t.startswith("n:") else f"e:{t}", share) for t in targets]
     if is_cyrillic(word):
-        stem = ru_stem(lower)
-        targets = translations.get(stem)
-        if targets:
-            share = 1.0 / math.sqrt(len(targets))
-            return found + [(t if t.startswith("n:") else f"e:{t}", share) for t in targets]
-        return found + [(f"r:{stem}", UNKNOWN_SHARE)]
+        return found + [(f"r:{ru_stem(lower)}", UNKNOWN_SHARE)]
     found.append((f"e:{en_stem(lower)}", 1.0))
     digits = english_number(lower)
     return found + [(f"n:{digits}", 1.0)] if digits else found
