@@ -40,17 +40,28 @@ def gather_index(lo: IntArray, width: int, sign: int) -> npt.NDArray[np.int32]:
     return index
 
 
+def skip_prefix(skip: FloatArray, width: int) -> FloatArray:
+    """Prefix sums of the 0-1 bead costs per target node, padded so any band row can slice it.
+
+    `skip[j]` is the cost of leaving target sentence j-1 unpaired (skip[0] is not used).
+    """
+    prefix = np.concatenate([[0.0], np.cumsum(skip[1:])])
+    out: FloatArray = np.concatenate([prefix, np.full(width, prefix[-1])])
+    return out
+
+
 def viterbi(
-    costs: FloatArray, lo: IntArray, skip_cost: float, index: npt.NDArray[np.int32]
+    costs: FloatArray, lo: IntArray, skip: FloatArray, index: npt.NDArray[np.int32]
 ) -> tuple[FloatArray, npt.NDArray[np.int8]]:
     """Fill the best-cost table and back-pointers (bead type index, SKIP_TARGET for 0-1)."""
     n1, _, width = costs.shape
     table = np.full((n1 + PAD, width + 1), np.inf)
     flat = table.ravel()
     back = np.zeros((n1, width), dtype=np.int8)
-    steps = skip_cost * np.arange(width)
+    prefix = skip_prefix(skip, width)
     cols = np.arange(width)
     for i in range(n1):
+        steps = prefix[lo[i] : lo[i] + width]
         cand = flat[index[i]] + costs[i]
         best_type = cand.argmin(axis=0)
         best = cand[best_type, cols]
@@ -82,15 +93,16 @@ def traceback(
 
 
 def forward(
-    costs: FloatArray, lo: IntArray, skip_cost: float, index: npt.NDArray[np.int32]
+    costs: FloatArray, lo: IntArray, skip: FloatArray, index: npt.NDArray[np.int32]
 ) -> FloatArray:
     """Return F[i, k]: log of the summed weight exp(-cost) of all paths from (0, 0) to the cell."""
     n1, _, width = costs.shape
     table = np.full((n1 + PAD, width + 1), -np.inf)
     flat = table.ravel()
-    steps = skip_cost * np.arange(width)
+    prefix = skip_prefix(skip, width)
     with np.errstate(divide="ignore", invalid="ignore"):
         for i in range(n1):
+            steps = prefix[lo[i] : lo[i] + width]
             into = _logsumexp(flat[index[i]] - costs[i])
             if i == 0 and lo[0] == 0:
                 into[0] = 0.0
@@ -98,7 +110,7 @@ def forward(
     return table[PAD:, :width]
 
 
-def backward(padded_costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -> FloatArray:
+def backward(padded_costs: FloatArray, lo: IntArray, skip: FloatArray, m: int) -> FloatArray:
     """Return B[i, k]: log of the summed weight of all paths from the cell to (n, m).
 
     Takes the padded cost array of `scoring.bead_costs` (PAD more rows, one more column).
@@ -116,13 +128,14 @@ def backward(padded_costs: FloatArray, lo: IntArray, skip_cost: float, m: int) -
     ends += cols
     ends += (np.arange(n_types, dtype=np.int32) * (width + 1))[None, :, None]
     cost_flat = padded_costs.ravel()
-    steps = skip_cost * np.arange(width)[::-1]
+    prefix = skip_prefix(skip, width)
     with np.errstate(divide="ignore", invalid="ignore"):
         for i in range(n1 - 1, -1, -1):
+            steps = prefix[lo[i] : lo[i] + width]
             out = _logsumexp(flat[index[i]] - cost_flat[ends[i]])
             if i == n1 - 1:
                 out[m - lo[i]] = 0.0
-            table[i, :width] = np.logaddexp.accumulate((out + steps)[::-1])[::-1] - steps
+            table[i, :width] = np.logaddexp.accumulate((out - steps)[::-1])[::-1] + steps
     return table[:n1, :width]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from alignment.vectors import Entries, FloatArray, IntArray, banded_dots, span_norms
+from alignment.vectors import BoolArray, Entries, FloatArray, IntArray, banded_dots, span_norms
 
 # Bead types with a source side; 0-1 beads (target sentence left out) run along a row in the DP.
 TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
@@ -35,7 +35,8 @@ class CostParams:
     length_smoothing: float = 20.0  # characters added to both lengths: short lines vary more
     lexical_weight: float = 25.0  # nats per unit of cosine similarity
     match_cost: float = 3.0  # paid by every bead with both sides: pairing needs evidence
-    null_cost: float = 1.5  # one sentence left without counterpart
+    null_cost: float = 1.0  # one sentence left without counterpart...
+    null_evidence: float = 4.0  # ...plus this times its best similarity to any sentence
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
 
 
@@ -56,8 +57,11 @@ def column_nodes(lo: IntArray, width: int) -> IntArray:
     return lo[:, None] + np.arange(width)[None, :]
 
 
-def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> FloatArray:
-    """Return costs[i, t, k] for every bead type ending at every band cell (inf if impossible).
+def bead_costs(
+    feat: Features, lo: IntArray, width: int, params: CostParams
+) -> tuple[FloatArray, FloatArray]:
+    """Return costs[i, t, k] for every bead type ending at every band cell (inf if impossible),
+    and skip[j], the cost of the 0-1 bead ending at target node j.
 
     The array has PAD_ROWS more rows and one more column, all inf; `costs[:n+1, :, :width]`
     is the band itself.
@@ -75,9 +79,10 @@ def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> 
     src_nulls = np.concatenate([[0.0], np.cumsum(feat.src_null)])
     tgt_nulls = np.concatenate([[0.0], np.cumsum(feat.tgt_null)])
     similarity = SpanSimilarity(feat, lo, width)
+    src_null, skip = _null_costs(similarity.cosine(1, 1, j), outside, j, m, params)
     for t, (a, b) in enumerate(TYPES):
         if b == 0:
-            cost = np.full((n + 1, width), params.null_cost * a)
+            cost = np.broadcast_to(src_null[:, None], (n + 1, width))
         else:
             src_len = src_cum[rows_i] - src_cum[np.maximum(rows_i - a, 0)]
             tgt_len = tgt_cum[j] - tgt_cum[np.maximum(j - b, 0)]
@@ -92,7 +97,23 @@ def bead_costs(feat: Features, lo: IntArray, width: int, params: CostParams) -> 
             impossible |= (src_nulls[rows_i] > src_nulls[np.maximum(rows_i - a, 0)])[:, None]
             impossible |= tgt_nulls[j] > tgt_nulls[np.maximum(j - b, 0)]
         costs[:, t, :] = np.where(impossible, np.inf, cost)
-    return padded
+    return padded, skip
+
+
+def _null_costs(
+    pair_sim: FloatArray, outside: BoolArray, j: IntArray, m: int, params: CostParams
+) -> tuple[FloatArray, FloatArray]:
+    """Cost of leaving each source (per node row) and target (per node column) sentence unpaired.
+
+    A sentence that resembles some sentence across the band is dearer to leave out than one
+    that resembles none: left-out runs of a partial translation have nothing to resemble.
+    """
+    pair_sim = np.where(outside, 0.0, np.maximum(pair_sim, 0.0))
+    src_best = pair_sim.max(axis=1)
+    tgt_best = np.zeros(m + 1)
+    np.maximum.at(tgt_best, j.ravel(), pair_sim.ravel())
+    evidence = params.null_evidence
+    return params.null_cost + evidence * src_best, params.null_cost + evidence * tgt_best
 
 
 def _length_cost(src_len: FloatArray, tgt_len: FloatArray, params: CostParams) -> FloatArray:

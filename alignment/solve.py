@@ -9,7 +9,7 @@ import numpy as np
 from alignment.band import anchor_chain, choose_band, is_small, rare_pairs
 from alignment.dp import backward, forward, gather_index, traceback, viterbi
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, Features, bead_costs
-from alignment.vectors import Entries
+from alignment.vectors import Entries, FloatArray, IntArray
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,31 +62,30 @@ def solve(feat: Features, params: CostParams, temperature: float | None) -> list
             Found((), (j,), 1.0, params.null_cost) for j in range(m)
         ]
     lo, width = choose_band(feat.src, feat.tgt)
-    padded = bead_costs(feat, lo, width, params)
+    padded, skip = bead_costs(feat, lo, width, params)
     costs = padded[: n + 1, :, :width]
     index = gather_index(lo, width, 1)
-    _, back = viterbi(costs, lo, params.null_cost, index)
+    _, back = viterbi(costs, lo, skip, index)
     path = traceback(back, lo, m)
     if temperature is None:
-        return [_found(i, j, t, lo, costs, params, 0.0) for i, j, t in path]
+        return [_found(i, j, t, lo, costs, skip, 0.0) for i, j, t in path]
     if temperature != 1.0:
-        padded = padded / temperature
-    skip = params.null_cost / temperature
+        padded, skip = padded / temperature, skip / temperature
     fwd = forward(padded[: n + 1, :, :width], lo, skip, index)
     bwd = backward(padded, lo, skip, m)
     total = fwd[n, m - lo[n]]
     out = []
     for i, j, t in path:
         a, b = (0, 1) if t == SKIP_TARGET else TYPES[t]
-        cost = params.null_cost if t == SKIP_TARGET else costs[i, t, j - lo[i]]
-        log_p = fwd[i - a, j - b - lo[i - a]] - cost / temperature + bwd[i, j - lo[i]] - total
-        out.append(_found(i, j, t, lo, costs, params, float(np.exp(min(log_p, 0.0)))))
+        cost = skip[j] if t == SKIP_TARGET else padded[i, t, j - lo[i]]
+        log_p = fwd[i - a, j - b - lo[i - a]] - cost + bwd[i, j - lo[i]] - total
+        out.append(_found(i, j, t, lo, costs, skip, float(np.exp(min(log_p, 0.0)))))
     return out
 
 
 def _found(
-    i: int, j: int, t: int, lo: np.ndarray, costs: np.ndarray, params: CostParams, posterior: float
+    i: int, j: int, t: int, lo: IntArray, costs: FloatArray, skip: FloatArray, posterior: float
 ) -> Found:
     a, b = (0, 1) if t == SKIP_TARGET else TYPES[t]
-    cost = params.null_cost if t == SKIP_TARGET else float(costs[i, t, j - lo[i]])
+    cost = float(skip[j]) if t == SKIP_TARGET else float(costs[i, t, j - lo[i]])
     return Found(tuple(range(i - a, i)), tuple(range(j - b, j)), posterior, cost)

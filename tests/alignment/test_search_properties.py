@@ -44,14 +44,14 @@ def features(src: list[str], tgt: list[str]):  # type: ignore[no-untyped-def]
     return _features(tokens, core_pairs(), lengths, nulls, {})
 
 
-def brute_force(costs: np.ndarray, lo: np.ndarray, n: int, m: int) -> float:
+def brute_force(costs: np.ndarray, skip: np.ndarray, lo: np.ndarray, n: int, m: int) -> float:
     """The cheapest bead sequence from (0, 0) to (n, m), by trying every one (memoised)."""
     best: dict[tuple[int, int], float] = {(0, 0): 0.0}
 
     def cost_to(i: int, j: int) -> float:
         if (i, j) in best:
             return best[(i, j)]
-        options = [cost_to(i, j - 1) + PARAMS.null_cost] if j > 0 else []
+        options = [cost_to(i, j - 1) + skip[j]] if j > 0 else []
         for t, (a, b) in enumerate(TYPES):
             if i >= a and j >= b:
                 options.append(cost_to(i - a, j - b) + costs[i, t, j - lo[i]])
@@ -61,15 +61,18 @@ def brute_force(costs: np.ndarray, lo: np.ndarray, n: int, m: int) -> float:
     return cost_to(n, m)
 
 
-def path_cost(path: list[tuple[int, int, int]], costs: np.ndarray, lo: np.ndarray) -> float:
-    return sum(PARAMS.null_cost if t == SKIP_TARGET else costs[i, t, j - lo[i]] for i, j, t in path)
+def path_cost(
+    path: list[tuple[int, int, int]], costs: np.ndarray, skip: np.ndarray, lo: np.ndarray
+) -> float:
+    return sum(skip[j] if t == SKIP_TARGET else costs[i, t, j - lo[i]] for i, j, t in path)
 
 
 def search(feat, lo: np.ndarray, width: int):  # type: ignore[no-untyped-def]
     n = feat.src.rows
-    costs = bead_costs(feat, lo, width, PARAMS)[: n + 1, :, :width]
-    table, back = viterbi(costs, lo, PARAMS.null_cost, gather_index(lo, width, 1))
-    return costs, table, traceback(back, lo, feat.tgt.rows)
+    padded, skip = bead_costs(feat, lo, width, PARAMS)
+    costs = padded[: n + 1, :, :width]
+    table, back = viterbi(costs, lo, skip, gather_index(lo, width, 1))
+    return costs, skip, table, traceback(back, lo, feat.tgt.rows)
 
 
 @settings(max_examples=60, deadline=None)
@@ -77,10 +80,10 @@ def search(feat, lo: np.ndarray, width: int):  # type: ignore[no-untyped-def]
 def test_full_table_search_finds_the_exhaustive_optimum(src: list[str], tgt: list[str]) -> None:
     feat = features(src, tgt)
     lo, width = full_band(len(src), len(tgt))
-    costs, table, path = search(feat, lo, width)
-    optimum = brute_force(costs, lo, len(src), len(tgt))
+    costs, skip, table, path = search(feat, lo, width)
+    optimum = brute_force(costs, skip, lo, len(src), len(tgt))
     assert np.isclose(table[len(src), len(tgt) - lo[-1]], optimum)
-    assert np.isclose(path_cost(path, costs, lo), optimum)
+    assert np.isclose(path_cost(path, costs, skip, lo), optimum)
 
 
 @settings(max_examples=40, deadline=None)
@@ -91,10 +94,10 @@ def test_banded_search_matches_the_full_search_when_the_band_holds_the_path(
     tgt = list(src)
     feat = features(src, tgt)
     lo_full, width_full = full_band(len(src), len(tgt))
-    _, table_full, path_full = search(feat, lo_full, width_full)
+    _, _, table_full, path_full = search(feat, lo_full, width_full)
     anchors = [(j - 1, j - 1) for _, j, _ in path_full[:-1] if j > 0]
     lo, width = band_around(anchors, len(src), len(tgt))
-    _, table, path = search(feat, lo, width)
+    _, _, table, path = search(feat, lo, width)
     assert np.isclose(table[-1, len(tgt) - lo[-1]], table_full[-1, len(tgt)])
     assert [(i, j) for i, j, _ in path] == [(i, j) for i, j, _ in path_full]
 
@@ -104,10 +107,10 @@ def test_banded_search_matches_the_full_search_when_the_band_holds_the_path(
 def test_forward_and_backward_agree_on_the_total(src: list[str], tgt: list[str]) -> None:
     feat = features(src, tgt)
     lo, width = full_band(len(src), len(tgt))
-    padded = bead_costs(feat, lo, width, PARAMS)
+    padded, skip = bead_costs(feat, lo, width, PARAMS)
     costs = padded[: len(src) + 1, :, :width]
-    fwd = forward(costs, lo, PARAMS.null_cost, gather_index(lo, width, 1))
-    bwd = backward(padded, lo, PARAMS.null_cost, len(tgt))
+    fwd = forward(costs, lo, skip, gather_index(lo, width, 1))
+    bwd = backward(padded, lo, skip, len(tgt))
     assert np.isclose(fwd[len(src), len(tgt)], bwd[0, 0])
 
 
