@@ -83,7 +83,7 @@ def write_csv(records: Iterable[TermRecord]) -> str:
         writer.writerow(
             [
                 r.term,
-                join_cell(r.ru_forms),
+                join_cell(r.russian()),
                 r.preferred,
                 join_cell(r.admitted),
                 join_cell(r.forbidden),

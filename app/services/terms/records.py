@@ -24,7 +24,7 @@ class TermRecord:
     """One concept: Russian forms, approved and forbidden English renderings, a decision."""
 
     term: str
-    ru_forms: tuple[str, ...] = ()
+    ru_forms: tuple[str, ...] = ()  # other forms: abbreviation, full name, case forms
     preferred: str = ""
     admitted: tuple[str, ...] = ()
     forbidden: tuple[str, ...] = ()
@@ -46,10 +46,11 @@ class TermRecord:
         return unique([*self.approved_renderings(), *self.forbidden])
 
     def normalized(self) -> TermRecord:
-        """Return the record with its cells stripped and duplicates dropped."""
+        """Return the record with its cells stripped, duplicates and the term left out of forms."""
+        term = " ".join(self.term.split())
         return TermRecord(
-            term=" ".join(self.term.split()),
-            ru_forms=unique(self.ru_forms),
+            term=term,
+            ru_forms=tuple(f for f in unique(self.ru_forms) if f != term),
             preferred=" ".join(self.preferred.split()),
             admitted=unique(self.admitted),
             forbidden=unique(self.forbidden),
