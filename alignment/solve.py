@@ -76,11 +76,42 @@ def solve(feat: Features, params: CostParams, temperature: float | None) -> list
     total = fwd[n, m - lo[n]]
     out = []
     for i, j, t in path:
-        a, b = (0, 1) if t == SKIP_TARGET else TYPES[t]
-        cost = skip[j] if t == SKIP_TARGET else padded[i, t, j - lo[i]]
-        log_p = fwd[i - a, j - b - lo[i - a]] - cost + bwd[i, j - lo[i]] - total
-        out.append(_found(i, j, t, lo, costs, skip, float(np.exp(min(log_p, 0.0)))))
+        if t == SKIP_TARGET:
+            posterior = _unpaired_target(fwd, bwd, lo, skip, j, total)
+        elif TYPES[t] == (1, 0):
+            posterior = _unpaired_source(fwd, bwd, lo, padded[i, t, 0], i, total)
+        else:
+            a, b = TYPES[t]
+            log_p = fwd[i - a, j - b - lo[i - a]] - padded[i, t, j - lo[i]] + bwd[i, j - lo[i]]
+            posterior = float(np.exp(min(log_p - total, 0.0)))
+        out.append(_found(i, j, t, lo, costs, skip, posterior))
     return out
+
+
+# An unpaired sentence's bead may sit at many places between the other side's unpaired
+# sentences, all meaning the same; its confidence is the probability that it is unpaired at all.
+
+
+def _unpaired_source(
+    fwd: FloatArray, bwd: FloatArray, lo: IntArray, cost: float, i: int, total: float
+) -> float:
+    """Probability that source sentence i-1 is unpaired (a 1-0 bead ending on row i)."""
+    width = fwd.shape[1]
+    k = np.arange(width)
+    before = k + lo[i] - lo[i - 1]
+    inside = before < width
+    log_p = fwd[i - 1, np.minimum(before, width - 1)] - cost + bwd[i, k] - total
+    return float(min(np.exp(log_p[inside]).sum(), 1.0))
+
+
+def _unpaired_target(
+    fwd: FloatArray, bwd: FloatArray, lo: IntArray, skip: FloatArray, j: int, total: float
+) -> float:
+    """Probability that target sentence j-1 is unpaired (a 0-1 bead ending in column j)."""
+    width = fwd.shape[1]
+    rows = np.flatnonzero((lo <= j - 1) & (lo + width > j))
+    log_p = fwd[rows, j - 1 - lo[rows]] - skip[j] + bwd[rows, j - lo[rows]] - total
+    return float(min(np.exp(log_p).sum(), 1.0))
 
 
 def _found(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from alignment.evaluate import evaluate_docs, load_jsonl
-from alignment.experiments import align_doc
+from alignment.experiments import align_doc, feedback, reliability
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -18,12 +18,12 @@ needs_eval = pytest.mark.skipif(
     not (EVAL / "bible_ru_en_dev.jsonl").exists(),
     reason=f"the dev sets are not in {EVAL} (they live beside the repository, not in it)",
 )
-# Strict bead F1 the engine reaches now; a change that loses quality fails here.
+# Strict bead F1 targets of the engine (issue 3); a change that loses quality fails here.
 FLOORS = {
-    "bible_ru_en_dev.jsonl": 0.98,
-    "wmt21_news_ru_en_dev.jsonl": 0.995,
-    "bible_stress_dev.jsonl": 0.96,
-    "wmt21_stress_dev.jsonl": 0.975,
+    "bible_ru_en_dev.jsonl": 0.985,
+    "wmt21_news_ru_en_dev.jsonl": 1.0,
+    "bible_stress_dev.jsonl": 0.97,
+    "wmt21_stress_dev.jsonl": 0.98,
 }
 
 
@@ -60,3 +60,21 @@ def test_eval_prints_the_scorers_figures() -> None:
     )
     assert figures(ours.stdout) == figures(theirs.stdout)
     assert len(figures(ours.stdout)) == 2
+
+
+@needs_eval
+def test_confidence_separates_right_from_wrong_beads() -> None:
+    rows = [r for name in sorted(FLOORS) for r in reliability(load_jsonl(EVAL / name))]
+    sure = [r for r in rows if r["low"] >= 0.9]
+    sure_right = sum(r["right"] for r in sure) / sum(r["beads"] for r in sure)
+    errors = sum(r["beads"] - r["right"] for r in rows)
+    doubtful_errors = sum(r["beads"] - r["right"] for r in rows if r["high"] <= 0.5)
+    assert sure_right >= 0.97
+    assert doubtful_errors > errors / 2
+
+
+@needs_eval
+def test_feeding_back_confirmed_beads_improves_the_rest() -> None:
+    runs = feedback(load_jsonl(EVAL / "bible_stress_dev.jsonl"))
+    assert runs["anchors"]["f1"] > runs["no feedback"]["f1"]
+    assert runs["anchors + lexicon"]["f1"] > runs["no feedback"]["f1"]
