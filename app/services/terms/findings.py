@@ -7,7 +7,7 @@ it sits in (segment ids survive edits) and its subject.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -18,7 +18,7 @@ from app.services.alignments import BeadRow, bead_rows
 from app.services.changes import record
 from app.services.errors import InvalidInput, NotFound
 from app.services.glossary import records_for
-from app.services.terms.analysis import Pair, TermIndex
+from app.services.terms.analysis import Pair, TermIndex, TermUse
 from app.services.terms.checks import CHECKS_BY_ID, Finding, Severity, check_pair
 
 
@@ -65,15 +65,30 @@ def _anchor(finding: Finding, row: BeadRow) -> Segment | None:
     return sides[0] if sides else None
 
 
+def analysed_rows(
+    session: Session, document: Document, index: TermIndex
+) -> Iterator[tuple[BeadRow, Pair, list[TermUse]]]:
+    """Yield a document's beads with their text and the glossary terms each contains."""
+    for row in bead_rows(session, document):
+        pair = pair_of(row)
+        yield row, pair, index.uses(pair)
+
+
 def check_document(
     session: Session, document: Document, index: TermIndex, dismissed: set[str] | None = None
 ) -> list[StoredFinding]:
     """Run every pair check on a document's beads, marking dismissed findings."""
     hidden = dismissed if dismissed is not None else dismissed_fingerprints(session, document)
+    return findings_of(document, analysed_rows(session, document, index), hidden)
+
+
+def findings_of(
+    document: Document, rows: Iterable[tuple[BeadRow, Pair, list[TermUse]]], hidden: set[str]
+) -> list[StoredFinding]:
+    """Run every pair check on analysed rows of a document, marking dismissed findings."""
     found = []
-    for row in bead_rows(session, document):
-        pair = pair_of(row)
-        for finding in check_pair(pair, index.uses(pair)):
+    for row, pair, uses in rows:
+        for finding in check_pair(pair, uses):
             anchor = _anchor(finding, row)
             key = fingerprint(finding, anchor)
             segment = anchor if finding.segment is not None else None
@@ -89,16 +104,16 @@ def index_for(session: Session, collection: Collection) -> TermIndex:
 def check_collection(session: Session, collection: Collection) -> list[StoredFinding]:
     """Run the checks on every document of a collection."""
     index = index_for(session, collection)
-    hidden = _dismissed(session, collection.id)
+    hidden = dismissed_in(session, collection.id)
     return [f for d in collection.documents for f in check_document(session, d, index, hidden)]
 
 
 def dismissed_fingerprints(session: Session, document: Document) -> set[str]:
     """Return the fingerprints dismissed in a document's collection."""
-    return _dismissed(session, document.collection_id)
+    return dismissed_in(session, document.collection_id)
 
 
-def _dismissed(session: Session, collection_id: int) -> set[str]:
+def dismissed_in(session: Session, collection_id: int) -> set[str]:
     query = select(FindingDismissal.fingerprint).where(
         FindingDismissal.collection_id == collection_id
     )
