@@ -54,14 +54,14 @@ def align(
     tokens = (Tokens.of(sentence_words(src_text)), Tokens.of(sentence_words(tgt_text)))
     lengths = (_lengths(src_text), _lengths(tgt_text))
     nulls = null_masks(fixed, len(src_text), len(tgt_text))
-    cache: ConceptCache = {}
+    cache = ConceptCache()
     feat = _features(tokens, base, lengths, nulls, cache)
     first = _align_gaps(feat, fixed, lambda f: sure_pairs(f, params))
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
     found = document_links(tokens[0], tokens[1], confirmed)
     for word in tokens[0].vocab:  # these words now have more translations
         if is_cyrillic(word) and ru_stem(word) in found:
-            cache.pop(word, None)
+            cache.forget(word)
     final = _with_ratio(params, confirmed, src_text, tgt_text)
     feat = _features(tokens, merge_links(base, found), lengths, nulls, cache)
     second = _align_gaps(feat, fixed, lambda f: solve(f, final, TEMPERATURE))

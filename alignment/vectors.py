@@ -22,7 +22,6 @@ from alignment.translit import cognate_key
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 Translations = Mapping[str, frozenset[str]]
-ConceptCache = dict[str, list[tuple[str, float]]]
 KEY_SHARE = 0.5  # a transliteration key says less than a translation
 UNKNOWN_SHARE = 0.5  # a Russian word no lexicon knows still counts, but less
 # In long texts, concepts in more than this share of sentences ("and", "the") are left out:
@@ -83,31 +82,44 @@ class Tokens:
         return cls(row.astype(np.int64), word, list(ids), len(sentences))
 
 
+class ConceptCache:
+    """Each word's concepts as numbered ids with shares, kept between the passes of `align`."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.words: dict[str, tuple[list[int], list[float]]] = {}
+
+    def expand(self, word: str, translations: Translations) -> tuple[list[int], list[float]]:
+        """Return the concept ids and shares of a word (computed on first use)."""
+        found = self.words.get(word)
+        if found is None:
+            concepts = word_concepts(word, translations)
+            ids = [self.ids.setdefault(c, len(self.ids)) for c, _ in concepts]
+            found = self.words[word] = (ids, [share for _, share in concepts])
+        return found
+
+    def forget(self, word: str) -> None:
+        """Drop a word whose translations changed."""
+        self.words.pop(word, None)
+
+
 def concept_bags(
     sides: Sequence[Tokens], translations: Translations, cache: ConceptCache
-) -> tuple[list[tuple[IntArray, IntArray, FloatArray]], int]:
-    """Return (row, concept, share) per side, a word's concepts counted once per sentence.
-
-    `cache` keeps each word's concepts between calls; drop the words whose translations changed.
-    """
-    ids: dict[str, int] = {}
+) -> list[tuple[IntArray, IntArray, FloatArray]]:
+    """Return (row, concept, share) per side, a word's concepts counted once per sentence."""
     out = []
     for side in sides:
-        expanded = [
-            cache[w] if w in cache else cache.setdefault(w, word_concepts(w, translations))
-            for w in side.vocab
-        ]
-        sizes = np.array([len(e) for e in expanded], dtype=np.int64)
-        flat = list(chain.from_iterable(expanded))
-        flat_ids = np.array([ids.setdefault(c, len(ids)) for c, _ in flat], dtype=np.int64)
-        flat_share = np.array([sh for _, sh in flat], dtype=np.float64)
+        expanded = [cache.expand(w, translations) for w in side.vocab]
+        sizes = np.array([len(ids) for ids, _ in expanded], dtype=np.int64)
+        flat_ids = np.fromiter(chain.from_iterable(e[0] for e in expanded), dtype=np.int64)
+        flat_share = np.fromiter(chain.from_iterable(e[1] for e in expanded), dtype=np.float64)
         start = np.cumsum(sizes) - sizes
         per_token = sizes[side.word]
         token = np.repeat(np.arange(side.word.size), per_token)
         offset = np.arange(token.size) - np.repeat(np.cumsum(per_token) - per_token, per_token)
         pick = start[side.word[token]] + offset
         out.append(_dedupe(side.row[token], flat_ids[pick], flat_share[pick]))
-    return out, len(ids)
+    return out
 
 
 def _dedupe(
@@ -126,7 +138,8 @@ def weigh(
     sides: Sequence[Tokens], translations: Translations, cache: ConceptCache
 ) -> tuple[Entries, Entries]:
     """Turn both sides into sparse concept vectors weighted by inverse document frequency."""
-    (src, tgt), n_concepts = concept_bags(sides, translations, cache)
+    src, tgt = concept_bags(sides, translations, cache)
+    n_concepts = len(cache.ids)
     df = np.bincount(src[1], minlength=n_concepts) + np.bincount(tgt[1], minlength=n_concepts)
     n_sentences = sides[0].rows + sides[1].rows
     idf = np.log((n_sentences + 1.0) / (df.astype(np.float64) + 0.5))
