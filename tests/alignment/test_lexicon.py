@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from alignment import align
-from alignment.lexicon import Lexicon, core_pairs, ru_stem
+from alignment.corebuild import build
+from alignment.lexicon import CORE_JSON, CORE_TEXT, Lexicon, core_pairs, ru_stem
 from tests.alignment.journal_pairs import SRC, TGT
 
 
@@ -75,3 +76,9 @@ def test_a_lexicon_passed_to_align_is_used() -> None:
     ).beads
     assert [(b.src, b.tgt) for b in with_term] == [((0,), (0,)), ((1,), (1,))]
     assert len(without) == 2
+
+
+def test_the_shipped_core_expansion_is_built_from_the_core_list() -> None:
+    built = build(CORE_TEXT.read_text(encoding="utf-8"))
+    shipped = json.loads(CORE_JSON.read_text(encoding="utf-8"))
+    assert built == shipped, "run `python -m alignment.corebuild` after editing the core list"
