@@ -26,6 +26,9 @@ from alignment.vectors import ConceptCache, FloatArray, Tokens, Translations, we
 TEMPERATURE = 1.0  # posteriors are computed on costs divided by this
 RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
 BeadSides = tuple[tuple[int, ...], tuple[int, ...]]
+# Other language pairs: the lexicons know no words, so pairing may not wait for word evidence;
+# lengths, numbers, names and punctuation decide.
+LENGTH_FIRST = CostParams(match_cost=0.0, ratio=1.0)
 
 
 def align(
@@ -50,7 +53,7 @@ def align(
         )
         return Alignment([Bead(b.tgt, b.src, b.confidence) for b in swapped.beads])
     base = merge_links(core_pairs(), lexicon.links() if lexicon else {})
-    params = CostParams()
+    params = CostParams() if (src_lang, tgt_lang) == ("ru", "en") else LENGTH_FIRST
     tokens = (Tokens.of(sentence_words(src_text)), Tokens.of(sentence_words(tgt_text)))
     lengths = (_lengths(src_text), _lengths(tgt_text))
     nulls = null_masks(fixed, len(src_text), len(tgt_text))

@@ -7,6 +7,7 @@ import doctest
 import pytest
 
 from alignment import (
+    align,
     anchors,
     formats,
     ibm1,
@@ -57,3 +58,10 @@ def test_batch_tokenizing_matches_one_by_one() -> None:
 def test_bad_anchors_are_refused(bad: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
     with pytest.raises(ValueError):
         normalize_anchors(bad, 3, 3)
+
+
+def test_a_language_pair_without_lexicon_aligns_by_length_and_numbers() -> None:
+    src = ["Ich war am 5. Mai da.", "Es war kalt und dunkel in der langen Nacht."]
+    tgt = ["I was there on 5 May.", "It was cold and dark in the long night."]
+    beads = align(src, tgt, src_lang="de", tgt_lang="en").beads
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,))]
