@@ -7,7 +7,7 @@ text) first needs room between two rows; that renumbering is its own recorded ch
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Select, select
@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import Action, Bead, Document, Segment, TextRole, User
 from app.services.errors import InvalidInput, NotFound
-from app.services.history import Key, Recorder
+from app.services.history import Recorder
 from app.services.review import text_ids
-from app.services.versions import ensure_unchanged
+from app.services.versions import Based, ensure_unchanged
 
 GAP = 1024  # distance between positions after a renumbering
 QUOTE_LENGTH = 40
+# The version a reviewer saw the rows at: one for all, or a default and one per bead id.
+Bases = int | tuple[int, Mapping[int, int]]
 
 
 @dataclass
@@ -50,7 +52,7 @@ class Edit:
             query = query.where(Bead.position < bead.position).order_by(Bead.position.desc())
         return self.session.scalar(query.limit(1).options(selectinload(Bead.segments)))
 
-    def with_neighbour(self, bead_id: int, step: int, base_version: int) -> tuple[Bead, Bead]:
+    def with_neighbour(self, bead_id: int, step: int, base_version: Bases) -> tuple[Bead, Bead]:
         """Return a bead and its neighbour (step 1: next, -1: previous), both checked fresh."""
         bead = self.bead(bead_id)
         other = self.neighbour(bead, step)
@@ -67,13 +69,19 @@ class Edit:
             [s for s in ordered if s.text_id != self.original_id],
         )
 
-    def check(self, base_version: int, beads: Iterable[Bead]) -> None:
-        """Refuse if a change after `base_version` touched these beads or their segments."""
-        keys: list[Key] = []
+    def check(self, base: Bases, beads: Iterable[Bead]) -> None:
+        """Refuse if a change after the version a bead was shown at touched it or its segments.
+
+        `base` is one version for all beads, or (version, {bead id: version}) when the
+        reviewer's rows were shown at different versions (beads not listed use the first).
+        """
+        version, per_bead = (base, {}) if isinstance(base, int) else base
+        rows: list[Based] = []
         for bead in beads:
-            keys.append(("bead", bead.id))
-            keys.extend(("segment", s.id) for s in bead.segments)
-        ensure_unchanged(self.session, self.document, base_version, keys)
+            seen = per_bead.get(bead.id, version)
+            rows.append((("bead", bead.id), seen))
+            rows.extend((("segment", s.id), seen) for s in bead.segments)
+        ensure_unchanged(self.session, self.document, rows)
 
 
 def begin(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 import alignment
 from alignment.lexicon import Lexicon
 from app.models import Action, Bead, BeadStatus, Segment, User
-from app.services.editing import Edit, begin, free_positions, name
+from app.services.editing import Bases, Edit, begin, free_positions, name
 from app.services.errors import InvalidInput, NotFound
 from app.services.history import Outcome
 from app.services.lexicons import collection_lexicon
@@ -25,7 +25,7 @@ Group = frozenset[int]  # the segment ids of one bead
 
 
 def realign(
-    session: Session, document_id: int, bead_id: int, base_version: int, actor: User
+    session: Session, document_id: int, bead_id: int, base_version: Bases, actor: User
 ) -> Outcome:
     """Realign the run of unconfirmed beads around `bead_id` between its confirmed neighbours."""
     edit = begin(session, document_id, actor, Action.ALIGNMENT_REALIGN)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Bead, BeadStatus, Collection, Document, DocumentText, Segment, TextRole
 from app.services.collections import Progress, progress_by_document
+from app.services.history import Outcome
 
 REVIEW_BELOW = 0.9  # a pair below this confidence needs review (the "check" band starts here)
 
@@ -165,3 +166,38 @@ def progress(session: Session, document: Document) -> ReviewProgress:
         sum(p.low_confidence for p in per_document.values()),
     )
     return ReviewProgress(per_document.get(document.id, empty), total)
+
+
+@dataclass(frozen=True)
+class PlacedRow:
+    """A row to show again after an operation; a new one goes right after bead `after`."""
+
+    row: ReviewRow
+    new: bool
+    after: int | None
+
+
+@dataclass(frozen=True)
+class RowChanges:
+    rows: list[PlacedRow]
+    removed: list[int]
+
+
+def changed_rows(session: Session, document: Document, outcome: Outcome) -> RowChanges:
+    """Return the rows an operation changed, created (placed) and removed."""
+    removed = outcome.ids("bead", outcome.deleted)
+    present = outcome.ids("bead") - removed
+    segment_ids = outcome.ids("segment") - outcome.ids("segment", outcome.deleted)
+    if segment_ids:
+        holders = select(Segment.bead_id).where(Segment.id.in_(segment_ids))
+        present |= {b for b in session.scalars(holders) if b is not None}
+    if not present:
+        return RowChanges([], sorted(removed))
+    order = session.scalars(
+        select(Bead.id).where(Bead.document_id == document.id).order_by(Bead.position)
+    ).all()
+    before = {bead: order[i - 1] if i else None for i, bead in enumerate(order)}
+    created = outcome.ids("bead", outcome.created)
+    rows = load_rows(session, document, sorted(present))
+    placed = [PlacedRow(r, r.id in created, before.get(r.id)) for r in rows]
+    return RowChanges(placed, sorted(removed))

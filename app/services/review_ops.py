@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import Action, Bead, BeadStatus, User
-from app.services.editing import Edit, begin, name, positions_after
+from app.services.editing import Bases, Edit, begin, name, positions_after
 from app.services.errors import InvalidInput
 from app.services.history import Outcome
 
@@ -25,7 +25,7 @@ class Side(StrEnum):
 
 
 def merge(
-    session: Session, document_id: int, bead_id: int, step: int, base_version: int, actor: User
+    session: Session, document_id: int, bead_id: int, step: int, base_version: Bases, actor: User
 ) -> Outcome:
     """Merge a bead with the next (step 1) or previous (step -1) one; the earlier bead stays."""
     edit = begin(session, document_id, actor, Action.BEAD_MERGE)
@@ -48,7 +48,7 @@ def move(
     bead_id: int,
     side: Side,
     step: int,
-    base_version: int,
+    base_version: Bases,
     actor: User,
 ) -> Outcome:
     """Move one sentence of a side to the neighbouring bead.
@@ -81,7 +81,7 @@ def split(
     bead_id: int,
     src_cut: int,
     tgt_cut: int,
-    base_version: int,
+    base_version: Bases,
     actor: User,
 ) -> Outcome:
     """Split a bead in two: the first `src_cut` source and `tgt_cut` target sentences stay."""
@@ -92,7 +92,7 @@ def split(
 
 
 def detach(
-    session: Session, document_id: int, bead_id: int, base_version: int, actor: User
+    session: Session, document_id: int, bead_id: int, base_version: Bases, actor: User
 ) -> Outcome:
     """Give each side of a bead its own bead with an empty counterpart (1-0, then 0-1)."""
     edit = begin(session, document_id, actor, Action.BEAD_DETACH)
@@ -132,7 +132,7 @@ def set_status(
     document_id: int,
     bead_id: int,
     status: BeadStatus,
-    base_version: int,
+    base_version: Bases,
     actor: User,
     comment: str | None = None,
 ) -> Outcome:
@@ -155,7 +155,7 @@ def set_status(
 
 
 def confirm_up_to(
-    session: Session, document_id: int, bead_id: int, base_version: int, actor: User
+    session: Session, document_id: int, bead_id: int, base_version: Bases, actor: User
 ) -> Outcome:
     """Confirm every automatic bead from the start of the document up to this one.
 

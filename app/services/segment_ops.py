@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Action, Bead, Segment, User
-from app.services.editing import Edit, begin, quote, segment_positions_after
+from app.services.editing import Bases, Edit, begin, quote, segment_positions_after
 from app.services.errors import Forbidden, InvalidInput, NotFound
 from app.services.history import Outcome
 
@@ -31,7 +31,7 @@ def _language(edit: Edit, segment: Segment) -> str:
 
 
 def split_segment(
-    session: Session, document_id: int, segment_id: int, at: int, base_version: int, actor: User
+    session: Session, document_id: int, segment_id: int, at: int, base_version: Bases, actor: User
 ) -> Outcome:
     """Split a sentence at character `at`; both pieces stay in the same bead."""
     edit = begin(session, document_id, actor, Action.SEGMENT_SPLIT)
@@ -61,7 +61,7 @@ def split_segment(
 
 
 def join_segment(
-    session: Session, document_id: int, segment_id: int, base_version: int, actor: User
+    session: Session, document_id: int, segment_id: int, base_version: Bases, actor: User
 ) -> Outcome:
     """Join a sentence with the next sentence of the same text and bead."""
     edit = begin(session, document_id, actor, Action.SEGMENT_JOIN)
@@ -92,7 +92,7 @@ def edit_segment(
     document_id: int,
     segment_id: int,
     content: str,
-    base_version: int,
+    base_version: Bases,
     actor: User,
     may_edit_original: bool,
     reason: str | None = None,

@@ -22,6 +22,8 @@ from app.models import Change, Document, User
 from app.services.errors import Conflict, InvalidInput
 from app.services.history import OPERATION, Key
 
+Based = tuple[Key, int]  # a row and the document version the reviewer saw it at
+
 
 @dataclass(frozen=True)
 class LaterChange:
@@ -48,29 +50,36 @@ class StaleVersion(Conflict):
         self.version = version
 
 
-def ensure_unchanged(
-    session: Session, document: Document, base_version: int, keys: Iterable[Key]
-) -> None:
-    """Refuse (StaleVersion) if a change after `base_version` touched any of `keys`.
+def ensure_unchanged(session: Session, document: Document, rows: Iterable[Based]) -> None:
+    """Refuse (StaleVersion) if a row changed after the version it was shown at.
 
-    `document` must be locked (history.Recorder.lock), so no change slips in meanwhile.
+    `rows` pairs each row the operation acts on with the document version the reviewer saw it
+    at. `document` must be locked (history.Recorder.lock), so no change slips in meanwhile.
     """
     current = document.alignment_version
-    if base_version == current:
+    base_of: dict[Key, int] = {}
+    for key, base in rows:
+        base_of[key] = min(base, base_of.get(key, base))
+    stale = {key: base for key, base in base_of.items() if base != current}
+    if not stale:
         return
-    if not 1 <= base_version < current:
+    oldest = min(stale.values())
+    if not 1 <= oldest < current:
         raise InvalidInput(
-            f"Version {base_version} of this document does not exist (it is at {current})."
+            f"Version {oldest} of this document does not exist (it is at {current})."
         )
-    later, floor = _later_operations(session, document, base_version)
-    if len(later) != current - base_version:  # the log cannot vouch for every version
+    later, floors = _later_operations(session, document, oldest)
+    if len(later) != current - oldest:  # the log cannot vouch for every version
         raise StaleVersion(
             "This document changed in a way the change log cannot attribute to rows, so your "
             "change was not applied. Reload the rows and try again.",
             later,
             current,
         )
-    hits = _row_changes(session, document.id, floor, keys)
+    hits: dict[str, list[Key]] = {}
+    for changeset, key, change_id in _row_changes(session, document.id, floors[oldest], stale):
+        if change_id > floors[stale[key]]:
+            hits.setdefault(changeset, []).append(key)
     clashing = [_with_rows(op, hits[op.changeset]) for op in later if op.changeset in hits]
     if clashing:
         described = "; ".join(op.describe() for op in clashing)
@@ -83,10 +92,13 @@ def ensure_unchanged(
 
 
 def _later_operations(
-    session: Session, document: Document, base_version: int
-) -> tuple[list[LaterChange], int]:
-    """Return the operations after `base_version` and the id of the one that made it."""
-    limit = document.alignment_version - base_version + 1
+    session: Session, document: Document, oldest: int
+) -> tuple[list[LaterChange], dict[int, int]]:
+    """Return the operations after version `oldest`, and the summary id of each version since.
+
+    Version 1 (the import) has no summary: its floor is 0, before every row change.
+    """
+    limit = document.alignment_version - oldest + 1
     query = (
         select(Change.id, Change.changeset, Change.after, Change.created_at, User.username)
         .outerjoin(User, User.id == Change.user_id)
@@ -94,39 +106,38 @@ def _later_operations(
         .order_by(Change.id.desc())
         .limit(limit)
     )
-    later, floor = [], 0
+    later: list[LaterChange] = []
+    floors = {1: 0}
     for change_id, changeset, after, when, who in session.execute(query):
         version = int((after or {}).get("version", 0))
-        if version > base_version and changeset:
+        floors[version] = change_id
+        if version > oldest and changeset:
             summary = str(after.get("summary", ""))
             later.append(LaterChange(changeset, version, who or "the system", when, summary, ()))
-        elif version == base_version:
-            floor = change_id
-    return later[::-1], floor
+    floors.setdefault(oldest, 0)
+    return later[::-1], floors
 
 
 def _row_changes(
     session: Session, document_id: int, floor: int, keys: Iterable[Key]
-) -> dict[str, list[Key]]:
-    """Return, per changeset, which of `keys` it changed after change id `floor`."""
+) -> list[tuple[str, Key, int]]:
+    """Return (changeset, row, change id) for the changes of `keys` after change id `floor`."""
     by_type: dict[str, set[int]] = {}
     for entity_type, entity_id in keys:
         by_type.setdefault(entity_type, set()).add(entity_id)
-    if not by_type:
-        return {}
     touched = or_(
         *(
             and_(Change.entity_type == t, Change.entity_id.in_(sorted(ids)))
             for t, ids in by_type.items()
         )
     )
-    query = select(Change.changeset, Change.entity_type, Change.entity_id).where(
+    query = select(Change.changeset, Change.entity_type, Change.entity_id, Change.id).where(
         Change.document_id == document_id, Change.id > floor, touched
     )
-    hits: dict[str, list[Key]] = {}
-    for changeset, changed_type, changed_id in session.execute(query):
-        hits.setdefault(changeset or "", []).append((changed_type, changed_id or 0))
-    return hits
+    return [
+        (changeset or "", (changed_type, changed_id or 0), change_id)
+        for changeset, changed_type, changed_id, change_id in session.execute(query)
+    ]
 
 
 def _with_rows(op: LaterChange, rows: list[Key]) -> LaterChange:
