@@ -13,7 +13,7 @@ from alignment.lexicon import core_pairs
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, bead_costs
 from alignment.search import _features
 from alignment.tokens import sentence_words
-from alignment.vectors import Tokens
+from alignment.vectors import ConceptCache, Tokens
 from tests.alignment.journal_pairs import SRC, TGT
 
 WORDS = [
@@ -41,7 +41,7 @@ def features(src: list[str], tgt: list[str]):  # type: ignore[no-untyped-def]
     tokens = (Tokens.of(sentence_words(src)), Tokens.of(sentence_words(tgt)))
     lengths = (np.array([len(s) for s in src], float), np.array([len(t) for t in tgt], float))
     nulls = (np.zeros(len(src)), np.zeros(len(tgt)))
-    return _features(tokens, core_pairs(), lengths, nulls, {})
+    return _features(tokens, core_pairs(), lengths, nulls, ConceptCache())
 
 
 def brute_force(costs: np.ndarray, skip: np.ndarray, lo: np.ndarray, n: int, m: int) -> float:
