@@ -20,11 +20,15 @@ _SRC = np.array([a for a, _ in TYPES])
 _TGT = np.array([b for _, b in TYPES])
 
 
-def gather_index(lo: IntArray, width: int, sign: int) -> npt.NDArray[np.int32]:
+def gather_index(
+    lo: IntArray, width: int, sign: int, row_size: int = 0, type_size: int = 0
+) -> npt.NDArray[np.int32]:
     """Flat index, per cell and bead type, of the bead's other end in a padded table.
 
     sign=1: the bead ends at the cell and starts at row i-a (tables padded in front);
     sign=-1: the bead starts at the cell and ends at row i+a (tables padded at the end).
+    A table row holds `row_size` values (default width + 1); with `type_size`, bead type t
+    reads at offset t * type_size inside the row (the cost array keeps one row per type).
     """
     n1 = lo.size
     lo32 = lo.astype(np.int32)
@@ -34,7 +38,9 @@ def gather_index(lo: IntArray, width: int, sign: int) -> npt.NDArray[np.int32]:
     cols = shift[:, :, None] + np.arange(width, dtype=np.int32)[None, None, :]
     np.maximum(cols, -1, out=cols)
     np.minimum(cols, width, out=cols)
-    table_row = (rows - sign * _SRC[None, :] + (PAD if sign == 1 else 0)) * (width + 1)
+    row_size = row_size or width + 1
+    table_row = (rows - sign * _SRC[None, :] + (PAD if sign == 1 else 0)) * row_size
+    table_row += np.arange(len(TYPES), dtype=np.int32)[None, :] * type_size
     cols += table_row.astype(np.int32)[:, :, None]
     index: npt.NDArray[np.int32] = cols
     return index
@@ -121,12 +127,8 @@ def backward(padded_costs: FloatArray, lo: IntArray, skip: FloatArray, m: int) -
     table = np.full((n1 + PAD, width + 1), -np.inf)  # pad rows at the end here
     flat = table.ravel()
     index = gather_index(lo, width, -1)
-    # a bead's cost is stored at its end cell: same row and column as the table entry there,
-    # in a cost table with one inf guard column
-    ends, cols = np.divmod(index, width + 1)
-    ends *= n_types * (width + 1)
-    ends += cols
-    ends += (np.arange(n_types, dtype=np.int32) * (width + 1))[None, :, None]
+    # a bead's cost is stored at its end cell, in a cost array with one inf guard column
+    ends = gather_index(lo, width, -1, n_types * (width + 1), width + 1)
     cost_flat = padded_costs.ravel()
     prefix = skip_prefix(skip, width)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -72,6 +72,7 @@ def solve(feat: Features, params: CostParams, temperature: float | None) -> list
     if temperature != 1.0:
         padded, skip = padded / temperature, skip / temperature
     fwd = forward(padded[: n + 1, :, :width], lo, skip, index)
+    del index  # memory for the backward pass
     bwd = backward(padded, lo, skip, m)
     total = fwd[n, m - lo[n]]
     out = []

@@ -127,11 +127,14 @@ def _dedupe(
 ) -> tuple[IntArray, IntArray, FloatArray]:
     """Keep one entry per (row, concept) with the largest share, sorted by row."""
     key = row * (int(concept.max(initial=0)) + 1) + concept
-    order = np.lexsort((-share, key))
+    order = np.argsort(key, kind="stable")
+    sorted_key = key[order]
     first = np.ones(order.size, dtype=bool)
-    first[1:] = key[order][1:] != key[order][:-1]
-    keep = order[first]
-    return row[keep], concept[keep], share[keep]
+    first[1:] = sorted_key[1:] != sorted_key[:-1]
+    starts = np.flatnonzero(first)
+    best = np.maximum.reduceat(share[order], starts) if order.size else share[order]
+    keep = order[starts]
+    return row[keep], concept[keep], best
 
 
 def weigh(
