@@ -19,6 +19,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "edit_original": frozenset({Role.EDITOR, Role.ADMIN}),
     "manage_collections": frozenset({Role.EDITOR, Role.ADMIN}),
     "manage_users": frozenset({Role.ADMIN}),
+    # Terminology: editors decide terms; translators fix them in the texts and dismiss findings.
+    "edit_glossary": frozenset({Role.EDITOR, Role.ADMIN}),
+    "fix_terms": frozenset({Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}),
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

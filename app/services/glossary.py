@@ -140,11 +140,12 @@ def records_for(
     ]
 
 
-def get_entry(session: Session, entry_id: int) -> TermEntry:
-    """Return the entry with this id."""
+def get_entry(session: Session, collection: Collection, entry_id: int) -> TermEntry:
+    """Return an entry of the collection's glossary."""
     entry = session.get(TermEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no glossary entry {entry_id}.")
+    glossary = glossary_of(session, collection)
+    if entry is None or glossary is None or entry.glossary_id != glossary.id:
+        raise NotFound(f"The glossary of this collection has no entry {entry_id}.")
     return entry
 
 

@@ -71,43 +71,53 @@ class TermMissing(Check):
         ]
 
 
-def _located(check: Check, located: Located, entry: TermRecord, message: str) -> Finding:
-    return Finding(check.check_id, message, located.hit.found, entry, located.segment, located.hit)
+class WordsCheck(Check):
+    """A check whose findings are words of the translation a fix can replace."""
+
+    def located(self, use: TermUse) -> tuple[Located, ...]:
+        raise NotImplementedError
+
+    def describe(self, found: str, entry: TermRecord) -> str:
+        raise NotImplementedError
+
+    def findings(self, pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
+        return [
+            Finding(
+                self.check_id,
+                self.describe(x.hit.found, use.entry),
+                x.hit.found,
+                use.entry,
+                x.segment,
+                x.hit,
+            )
+            for use in uses
+            for x in self.located(use)
+        ]
 
 
-class TermForbidden(Check):
+class TermForbidden(WordsCheck):
     check_id = "term-forbidden"
     name = "Forbidden rendering"
     description = "The translation renders a glossary term in a way the glossary forbids."
     severity = Severity.ERROR
 
-    def findings(self, pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
-        return [
-            _located(
-                self,
-                x,
-                use.entry,
-                f"“{x.hit.found}” is a forbidden rendering of «{use.entry.term}»; "
-                f"use “{use.entry.preferred}”.",
-            )
-            for use in uses
-            for x in use.forbidden
-        ]
+    def located(self, use: TermUse) -> tuple[Located, ...]:
+        return use.forbidden
+
+    def describe(self, found: str, entry: TermRecord) -> str:
+        return f"“{found}” is a forbidden rendering of «{entry.term}»; use “{entry.preferred}”."
 
 
-class TermVariant(Check):
+class TermVariant(WordsCheck):
     check_id = "term-variant"
     name = "Spelling variant"
     description = "The translation spells the preferred rendering with other spacing or case."
 
-    def findings(self, pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
-        return [
-            _located(
-                self, x, use.entry, f"“{x.hit.found}” is spelled “{use.entry.preferred}” here."
-            )
-            for use in uses
-            for x in use.variants
-        ]
+    def located(self, use: TermUse) -> tuple[Located, ...]:
+        return use.variants
+
+    def describe(self, found: str, entry: TermRecord) -> str:
+        return f"“{found}” is spelled “{entry.preferred}” here."
 
 
 class TermCount(Check):

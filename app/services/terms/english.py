@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.services.terms.spans import outermost
+
 _APOSTROPHES = "'’"
 _HYPHENS = "-‐‑"
 _HYPHEN_CLASS = r"\-‐‑"
@@ -69,17 +71,6 @@ def find_renderings(text: str, renderings: Iterable[str], case_sensitive: bool) 
             end = m.end() - len(plural)
             hits.append(Hit(m.start(), end, rendering, text[m.start() : end], plural))
     return outermost(hits)
-
-
-def outermost(hits: Iterable[Hit]) -> list[Hit]:
-    """Drop hits lying inside a longer one; order by position."""
-    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
-    kept: list[Hit] = []
-    for hit in ordered:
-        if kept and hit.end <= kept[-1].end:
-            continue
-        kept.append(hit)
-    return kept
 
 
 @lru_cache(maxsize=10_000)

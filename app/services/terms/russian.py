@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 import pymorphy3
 
 from alignment.tokens import stem
+from app.services.terms.spans import outermost
 
 # Word tokens keep a trailing abbreviation dot out of the word; "т.е." is one token, never "т.";
 # "..." in a glossary form stands for any one word ("Отп. ... экз.").
@@ -135,7 +136,7 @@ def find_forms(text: str, patterns: Iterable[FormPattern]) -> list[Match]:
             if pattern.fits(text, run) and _initial_fits(pattern, words, i + size):
                 span = (run[0].start, run[-1].end + pattern.words[-1].dotted)
                 found.setdefault(span, Match(span[0], span[1], pattern.form))
-    return _outermost(found.values())
+    return outermost(found.values())
 
 
 def _initial_fits(pattern: FormPattern, words: Sequence[Token], after: int) -> bool:
@@ -144,14 +145,3 @@ def _initial_fits(pattern: FormPattern, words: Sequence[Token], after: int) -> b
     if not (last.dotted and len(last.text) == 1):
         return True
     return after < len(words) and words[after].text[:1].isupper()
-
-
-def _outermost(matches: Iterable[Match]) -> list[Match]:
-    """Drop matches lying inside a longer match of the same term; order by position."""
-    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Match] = []
-    for match in ordered:
-        if kept and match.end <= kept[-1].end:
-            continue
-        kept.append(match)
-    return kept
