@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from alignment.vectors import BoolArray, Entries, FloatArray, IntArray, banded_dots, span_norms
+from alignment.similarity import MAX_SPAN, SpanSimilarity
+from alignment.vectors import BoolArray, Entries, FloatArray, IntArray
 
 # Bead types with a source side; 0-1 beads (target sentence left out) run along a row in the DP.
 TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 SKIP_TARGET = len(TYPES)  # back-pointer code of a 0-1 bead
-MAX_SPAN = 3  # most sentences on one side of a bead
 PAD_ROWS = MAX_SPAN
 
 
@@ -67,37 +67,58 @@ def bead_costs(
     is the band itself.
     """
     n, m = feat.src.rows, feat.tgt.rows
-    nodes_j = column_nodes(lo, width)
-    outside = nodes_j > m
-    j = np.minimum(nodes_j, m)
-    rows_i = np.arange(n + 1)
+    j = np.minimum(column_nodes(lo, width), m)
     # PAD rows and one column of inf after the band: `dp.backward` reads beads ending there
     padded = np.full((n + 1 + PAD_ROWS, len(TYPES), width + 1), np.inf)
     costs = padded[: n + 1, :, :width]
-    src_cum = np.concatenate([[0.0], np.cumsum(feat.src_len)])
-    tgt_cum = np.concatenate([[0.0], np.cumsum(feat.tgt_len)])
-    src_nulls = np.concatenate([[0.0], np.cumsum(feat.src_null)])
-    tgt_nulls = np.concatenate([[0.0], np.cumsum(feat.tgt_null)])
-    similarity = SpanSimilarity(feat, lo, width)
-    src_null, skip = _null_costs(similarity.cosine(1, 1, j), outside, j, m, params)
+    similarity = SpanSimilarity(feat.src, feat.tgt, lo, j, [s for s in TYPES if s[1]])
+    outside = column_nodes(lo, width) > m
+    src_null, skip = _null_costs(similarity.cosine(1, 1), outside, j, m, params)
+    src_log, tgt_log = _log_lengths(feat.src_len, params), _log_lengths(feat.tgt_len, params)
     for t, (a, b) in enumerate(TYPES):
         if b == 0:
-            cost = np.broadcast_to(src_null[:, None], (n + 1, width))
+            costs[:, t, :] = src_null[:, None]
         else:
-            src_len = src_cum[rows_i] - src_cum[np.maximum(rows_i - a, 0)]
-            tgt_len = tgt_cum[j] - tgt_cum[np.maximum(j - b, 0)]
-            cost = (
-                params.priors[(a, b)]
-                + params.match_cost
-                + _length_cost(src_len[:, None], tgt_len, params)
-                - params.lexical_weight * similarity.cosine(a, b, j)
-            )
-        impossible = outside | (j < b) | (rows_i < a)[:, None]
-        if b:  # a paired bead may not take a sentence confirmed as unpaired
-            impossible |= (src_nulls[rows_i] > src_nulls[np.maximum(rows_i - a, 0)])[:, None]
-            impossible |= tgt_nulls[j] > tgt_nulls[np.maximum(j - b, 0)]
-        costs[:, t, :] = np.where(impossible, np.inf, cost)
+            log_ratio = tgt_log[b][j] - src_log[a][:, None] - np.log(params.ratio)
+            cost = costs[:, t, :]
+            np.multiply(log_ratio, log_ratio, out=cost)
+            cost *= 0.5 / params.length_sigma**2
+            cost += params.priors[(a, b)] + params.match_cost
+            cost -= params.lexical_weight * similarity.cosine(a, b)
+        _forbid(costs[:, t, :], feat, lo, outside, a, b)
     return padded, skip
+
+
+def _log_lengths(lengths: FloatArray, params: CostParams) -> list[FloatArray]:
+    """Per span length L: log(characters of the L sentences ending at each node + smoothing)."""
+    cum = np.concatenate([[0.0], np.cumsum(lengths)])
+    nodes = np.arange(cum.size)
+    return [
+        np.log(cum - cum[np.maximum(nodes - span, 0)] + params.length_smoothing)
+        for span in range(MAX_SPAN + 1)
+    ]
+
+
+def _forbid(
+    cost: FloatArray, feat: Features, lo: IntArray, outside: BoolArray, a: int, b: int
+) -> None:
+    """Set impossible beads of one type to inf: before the text starts, past its end, or taking
+    a sentence a reviewer confirmed as unpaired."""
+    cost[:a] = np.inf
+    cost[outside] = np.inf
+    short = np.flatnonzero(lo < b)  # rows whose band starts before target node b
+    if short.size:
+        cost[short[:, None], np.arange(cost.shape[1])] = np.where(
+            column_nodes(lo[short], cost.shape[1]) < b, np.inf, cost[short]
+        )
+    if b and (feat.src_null.any() or feat.tgt_null.any()):
+        rows = np.arange(cost.shape[0])
+        src_nulls = np.concatenate([[0.0], np.cumsum(feat.src_null)])
+        tgt_nulls = np.concatenate([[0.0], np.cumsum(feat.tgt_null)])
+        j = np.minimum(column_nodes(lo, cost.shape[1]), feat.tgt.rows)
+        taken = (src_nulls[rows] > src_nulls[np.maximum(rows - a, 0)])[:, None]
+        taken = taken | (tgt_nulls[j] > tgt_nulls[np.maximum(j - b, 0)])
+        cost[taken] = np.inf
 
 
 def _null_costs(
@@ -121,41 +142,3 @@ def _length_cost(src_len: FloatArray, tgt_len: FloatArray, params: CostParams) -
     smooth = params.length_smoothing
     log_ratio = np.log((tgt_len + smooth) / (params.ratio * src_len + smooth))
     return np.asarray(0.5 * (log_ratio / params.length_sigma) ** 2)
-
-
-class SpanSimilarity:
-    """Cosine of span vectors, built from one banded table of sentence-pair dot products.
-
-    pair[s, c] = dot(src_s, tgt_(first[s] + c)); a span's dot product is the sum of its
-    sentence pairs, read from rows s = i-1-da at column j-1-db-first[s]. Pairs outside the
-    table (only at the edge of a narrow band) count as 0.
-    """
-
-    def __init__(self, feat: Features, lo: IntArray, width: int) -> None:
-        n = feat.src.rows
-        self.first = np.maximum(lo[1:] - MAX_SPAN, 0)  # sentence s lives on node row s+1
-        self.pair_width = width + MAX_SPAN + 1
-        pair = banded_dots(feat.src, feat.tgt, self.first, self.pair_width)
-        guard = np.zeros((n + 1, self.pair_width + 1))  # last row and column read as 0
-        guard[:n, : self.pair_width] = pair
-        self.flat = guard.ravel()
-        self.src_norm = span_norms(feat.src, MAX_SPAN)
-        self.tgt_norm = span_norms(feat.tgt, MAX_SPAN)
-        self.lo, self.width, self.rows = lo, width, n
-
-    def cosine(self, a: int, b: int, j: IntArray) -> FloatArray:
-        """Return the cosine of src[i-a:i] and tgt[j-b:j] for every band cell."""
-        stride = self.pair_width + 1
-        dots = np.zeros(j.shape)
-        rows_i = np.arange(self.rows + 1)
-        for da in range(a):
-            s = rows_i - 1 - da
-            valid = s >= 0
-            s_safe = np.where(valid, s, self.rows)  # the guard row
-            first = np.where(valid, self.first[np.maximum(s, 0)], 0)
-            for db in range(b):
-                col = np.clip(j - 1 - db - first[:, None], -1, self.pair_width)
-                col = np.where(col < 0, self.pair_width, col)  # before the table: guard
-                dots += self.flat[s_safe[:, None] * stride + col]
-        denom = np.sqrt(self.src_norm[a][:, None] * self.tgt_norm[b][j]) + 1e-9
-        return np.asarray(dots / denom)
