@@ -202,7 +202,9 @@ def demo_command(no_serve: bool, corpus: Path, port: int) -> None:
 
 def register_commands(app: Flask) -> None:
     """Attach Sverka's commands to the app's CLI."""
-    for command in (import_command, users_group, demo_command):
+    from app.terms.cli import terms_group  # imports this module's helpers
+
+    for command in (import_command, users_group, demo_command, terms_group):
         app.cli.add_command(command)
 
 
