@@ -160,19 +160,24 @@ def _entries(
 
 def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
     """Return out[i, k] = dot(a_i, b_(lo[i]+k)) for every row i of `a` and k < width."""
-    order = np.lexsort((b.row, b.concept))
     stride = b.rows + 1
-    keys = b.concept[order] * stride + b.row[order]
-    first = a.concept * stride + lo[a.row]
+    b_key = b.concept * stride + b.row
+    order = np.argsort(b_key, kind="stable")
+    keys = b_key[order]
+    # queries in (concept, row) order: with lo non-decreasing they come sorted, which makes
+    # the binary searches walk forward instead of jumping around
+    by_concept = np.argsort(a.concept * (a.rows + 1) + a.row, kind="stable")
+    a_row, a_weight = a.row[by_concept], a.weight[by_concept]
+    first = a.concept[by_concept] * stride + lo[a_row]
     start = np.searchsorted(keys, first, side="left")
-    room = np.clip(stride - lo[a.row], 0, width)
+    room = np.clip(stride - lo[a_row], 0, width)
     end = np.searchsorted(keys, first + room, side="left")
     counts = end - start
-    entry = np.repeat(np.arange(a.row.size), counts)
+    entry = np.repeat(np.arange(a_row.size), counts)
     offsets = np.cumsum(counts) - counts
     hit = order[start[entry] + np.arange(entry.size) - offsets[entry]]
-    cell = a.row[entry] * width + (b.row[hit] - lo[a.row[entry]])
-    values = a.weight[entry] * b.weight[hit]
+    cell = a_row[entry] * width + (b.row[hit] - lo[a_row[entry]])
+    values = a_weight[entry] * b.weight[hit]
     flat = np.bincount(cell, weights=values, minlength=a.rows * width).astype(np.float64)
     out: FloatArray = flat.reshape(a.rows, width)
     return out
