@@ -13,6 +13,8 @@ from alignment.vectors import IntArray, Tokens
 
 MAX_PAIRS = 2000  # beads used for learning; more adds time, not much knowledge
 MIN_COUNT = 2.0  # unconfirmed beads: a pair needs more evidence than from confirmed ones
+COMMON_SHARE = 0.3  # in texts of COMMON_MIN_SENTENCES or more, words in more than this share
+COMMON_MIN_SENTENCES = 100  # of the sentences are left out of learning
 BeadSides = tuple[tuple[int, ...], tuple[int, ...]]
 
 
@@ -39,6 +41,10 @@ def _stemmed(tokens: Tokens, null_first: bool) -> tuple[IntArray, IntArray, list
     )
     stem = of_word[tokens.word] if tokens.word.size else tokens.word
     keep = stem >= 0
+    if tokens.rows >= COMMON_MIN_SENTENCES:  # "the", "of", "и": no pair to learn, many entries
+        pairs = np.unique(tokens.row[keep] * len(ids) + stem[keep])
+        df = np.bincount(pairs % len(ids), minlength=len(ids))
+        keep &= df[np.maximum(stem, 0)] <= COMMON_SHARE * tokens.rows
     return tokens.row[keep], stem[keep], list(ids)
 
 
