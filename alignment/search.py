@@ -62,7 +62,7 @@ def align(
     first = _align_gaps(feat, fixed, lambda f: sure_pairs(f, params))
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
     found = document_links(tokens[0], tokens[1], confirmed)
-    for word in tokens[0].vocab:  # these words now have more translations
+    for word in tokens[0].vocab + tokens[1].vocab:  # these words now have more translations
         if is_cyrillic(word) and ru_stem(word) in found:
             cache.forget(word)
     final = _with_ratio(params, confirmed, src_text, tgt_text)

@@ -88,6 +88,8 @@ class ConceptCache:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.words: dict[str, tuple[list[int], list[float]]] = {}
+        self.bags: dict[int, tuple[IntArray, IntArray, FloatArray]] = {}  # per side, by id
+        self.forgotten: set[str] = set()
 
     def expand(self, word: str, translations: Translations) -> tuple[list[int], list[float]]:
         """Return the concept ids and shares of a word (computed on first use)."""
@@ -101,25 +103,39 @@ class ConceptCache:
     def forget(self, word: str) -> None:
         """Drop a word whose translations changed."""
         self.words.pop(word, None)
+        self.forgotten.add(word)
+
+    def bag(
+        self, side: Tokens, translations: Translations
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """Return a side's (row, concept, share) entries; reused while none of its words changed."""
+        kept = self.bags.get(id(side))
+        if kept is None or not self.forgotten.isdisjoint(side.vocab):
+            kept = self.bags[id(side)] = _side_bag(side, translations, self)
+        return kept
 
 
 def concept_bags(
     sides: Sequence[Tokens], translations: Translations, cache: ConceptCache
 ) -> list[tuple[IntArray, IntArray, FloatArray]]:
     """Return (row, concept, share) per side, a word's concepts counted once per sentence."""
-    out = []
-    for side in sides:
-        expanded = [cache.expand(w, translations) for w in side.vocab]
-        sizes = np.array([len(ids) for ids, _ in expanded], dtype=np.int64)
-        flat_ids = np.fromiter(chain.from_iterable(e[0] for e in expanded), dtype=np.int64)
-        flat_share = np.fromiter(chain.from_iterable(e[1] for e in expanded), dtype=np.float64)
-        start = np.cumsum(sizes) - sizes
-        per_token = sizes[side.word]
-        token = np.repeat(np.arange(side.word.size), per_token)
-        offset = np.arange(token.size) - np.repeat(np.cumsum(per_token) - per_token, per_token)
-        pick = start[side.word[token]] + offset
-        out.append(_dedupe(side.row[token], flat_ids[pick], flat_share[pick]))
-    return out
+    return [cache.bag(side, translations) for side in sides]
+
+
+def _side_bag(
+    side: Tokens, translations: Translations, cache: ConceptCache
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Expand every token of one side into its concepts."""
+    expanded = [cache.expand(w, translations) for w in side.vocab]
+    sizes = np.array([len(ids) for ids, _ in expanded], dtype=np.int64)
+    flat_ids = np.fromiter(chain.from_iterable(e[0] for e in expanded), dtype=np.int64)
+    flat_share = np.fromiter(chain.from_iterable(e[1] for e in expanded), dtype=np.float64)
+    start = np.cumsum(sizes) - sizes
+    per_token = sizes[side.word]
+    token = np.repeat(np.arange(side.word.size), per_token)
+    offset = np.arange(token.size) - np.repeat(np.cumsum(per_token) - per_token, per_token)
+    pick = start[side.word[token]] + offset
+    return _dedupe(side.row[token], flat_ids[pick], flat_share[pick])
 
 
 def _dedupe(
