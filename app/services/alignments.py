@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 import alignment
 from app.models import Action, Bead, BeadStatus, Document, DocumentText, Segment, TextRole, User
 from app.services.changes import record
+from app.services.lexicons import collection_lexicon
 
 
 def segment_text(
@@ -134,6 +135,7 @@ def align_document(
         [s.content for s in tgt],
         src_lang=document.collection.source_lang,
         tgt_lang=document.collection.target_lang,
+        lexicon=collection_lexicon(session, document.collection_id),  # glossary and learned
     )
     return store_beads(session, document, src, tgt, result.beads)
 

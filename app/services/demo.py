@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.models import Collection, Document, Role, User
 from app.services.collections import create_collection
 from app.services.imports import Upload, import_document
+from app.services.terms.importing import load_glossary_once
 from app.services.users import create_user
 
 
@@ -33,6 +34,7 @@ class CorpusCollection:
     title: str
     description: str
     documents: list[CorpusDocument]
+    glossary: Path | None = None  # glossary.csv beside the documents, if any
 
 
 def read_corpus(root: Path) -> Iterator[CorpusCollection]:
@@ -53,6 +55,7 @@ def read_corpus(root: Path) -> Iterator[CorpusCollection]:
             info["title"],
             info.get("description", ""),
             [d for d in documents if d.translation.exists()],
+            folder / "glossary.csv" if (folder / "glossary.csv").exists() else None,
         )
 
 
@@ -75,6 +78,8 @@ def load_corpus(
                 description=entry.description,
                 actor=None,
             )
+        if entry.glossary is not None:  # before the documents, so it helps align them
+            load_glossary_once(session, collection, entry.glossary)
         present = set(
             session.scalars(select(Document.slug).where(Document.collection_id == collection.id))
         )

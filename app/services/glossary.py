@@ -6,16 +6,24 @@ an import records one change per created or changed entry, all in one changeset.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
-from app.models import Action, Change, Collection, Glossary, GlossaryUse, TermEntry, User
+from app.models import (
+    Action,
+    Change,
+    Collection,
+    CollectionLexicon,
+    Glossary,
+    GlossaryUse,
+    TermEntry,
+    User,
+)
 from app.models.base import utcnow
-from app.services.changes import new_changeset, record
+from app.services.changes import record
 from app.services.errors import InvalidInput, NotFound
 from app.services.terms.records import TermRecord, TermStatus
 
@@ -218,6 +226,7 @@ def save_entry(
         before=before,
         after=after,
         reason=(reason or "").strip() or None,
+        collection_id=_touch_collections(session, glossary),
         changeset=changeset,
     )
     return entry
@@ -228,7 +237,7 @@ def delete_entry(session: Session, entry: TermEntry, actor: User | None, reason:
     if not reason.strip():
         raise InvalidInput("Say why the entry is deleted.")
     before = snapshot(entry)
-    entry_id = entry.id
+    entry_id, collection_id = entry.id, _touch_collections(session, entry.glossary)
     session.delete(entry)
     session.flush()
     record(
@@ -239,34 +248,25 @@ def delete_entry(session: Session, entry: TermEntry, actor: User | None, reason:
         entity_id=entry_id,
         before=before,
         reason=reason.strip(),
+        collection_id=collection_id,
     )
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    created: int
-    updated: int
-    unchanged: int
+def _touch_collections(session: Session, glossary: Glossary) -> int | None:
+    """Mark the lexicons of the collections using a glossary stale; return the first one's id.
 
-
-def import_records(
-    session: Session,
-    glossary: Glossary,
-    records: Sequence[TermRecord],
-    actor: User | None,
-    reason: str = "glossary import",
-) -> ImportResult:
-    """Add or update entries by term, all recorded in one changeset."""
-    cleaned = [validate(r) for r in records]
-    existing = {e.term: e for e in entries(session, glossary)}
-    changeset = new_changeset()
-    created = updated = 0
-    for values in cleaned:
-        entry = existing.get(values.term)
-        if save_entry(session, glossary, values, actor, reason, entry, changeset) is None:
-            continue
-        created, updated = (created + 1, updated) if entry is None else (created, updated + 1)
-    return ImportResult(created, updated, len(cleaned) - created - updated)
+    The change is recorded against that collection; a lexicon is rebuilt when its collection's
+    change log moves on, which a shared glossary's other collections would not see.
+    """
+    ids = sorted(
+        session.scalars(
+            select(GlossaryUse.collection_id).where(GlossaryUse.glossary_id == glossary.id)
+        )
+    )
+    if ids:
+        stale = update(CollectionLexicon).where(CollectionLexicon.collection_id.in_(ids))
+        session.execute(stale.values(learned_through=-1))
+    return ids[0] if ids else None
 
 
 def entry_history(session: Session, entry_ids: Iterable[int]) -> list[Change]:

@@ -13,7 +13,7 @@ from app.extensions import db
 from app.models import Collection, TermEntry
 from app.services import collections, glossary
 from app.services.errors import ServiceError
-from app.services.terms import fixes, report
+from app.services.terms import fixes, importing, report
 from app.services.terms.files import FORMATS, read_glossary_file, write_glossary_file
 from app.services.terms.findings import check_collection
 
@@ -46,7 +46,7 @@ def import_command(file: Path, slug: str, reason: str, as_json: bool) -> None:
     try:
         records = read_glossary_file(file.name, file.read_bytes())
         target = glossary.ensure_glossary(db.session(), collection, None)
-        result = glossary.import_records(db.session(), target, records, None, reason)
+        result = importing.import_records(db.session(), target, records, None, reason)
         db.session.commit()
     except ServiceError as error:
         fail(error.message)

@@ -11,6 +11,7 @@ from app.models import Collection, TermEntry
 from app.permissions import requires
 from app.services import collections, glossary
 from app.services.errors import InvalidInput
+from app.services.terms import importing
 from app.services.terms.files import FORMATS, read_glossary_file, write_glossary_file
 from app.terms import bp
 from app.terms.forms import EntryForm, GlossaryImportForm, ReasonForm, submitted
@@ -119,7 +120,7 @@ def import_glossary(slug: str) -> BaseResponse:
     upload = form.file.data
     records = read_glossary_file(upload.filename or "glossary", upload.read())
     target = glossary.ensure_glossary(db.session(), collection, current_user)
-    result = glossary.import_records(
+    result = importing.import_records(
         db.session(), target, records, current_user, form.reason.data or "glossary import"
     )
     db.session.commit()

@@ -8,6 +8,7 @@ import pytest
 
 from app.models import Collection, Document
 from app.services import collections, glossary, imports
+from app.services.terms import importing
 from app.services.terms.csvfile import read_csv
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,7 +31,7 @@ def collection(session) -> Collection:
     """The collection "terms-test": documents "assembly" and "deputies", glossary loaded."""
     made = collections.create_collection(session, title="Terms test", slug="terms-test", actor=None)
     records = read_csv((DATA / "glossary.csv").read_text(encoding="utf-8"))
-    glossary.import_records(session, glossary.ensure_glossary(session, made, None), records, None)
+    importing.import_records(session, glossary.ensure_glossary(session, made, None), records, None)
     for name in ("assembly", "deputies"):
         import_doc(session, made, name)
     session.commit()

@@ -184,3 +184,9 @@ def test_findings_point_at_the_translation_segment_and_words() -> None:
     assert finding.segment == 1
     assert finding.hit is not None and pair.tgt[1][finding.hit.start : finding.hit.end] == "VNS"
     assert "use “Supreme People's Assembly”" in finding.message
+
+
+def test_a_forbidden_rendering_inside_a_longer_one_is_reported_once() -> None:
+    src = "Президиум ВНС готовит предложения, которые рассмотрит Верховное Народное Собрание."
+    tgt = "The VNS Presidium is preparing proposals for the Supreme People's Assembly."
+    assert run("term-forbidden", src, tgt) == ["VNS Presidium"]

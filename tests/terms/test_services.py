@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.models import Action, Change, Role, TermStatus
 from app.services import glossary
 from app.services.errors import InvalidInput
-from app.services.terms import findings, report
+from app.services.terms import findings, importing, report
 from app.services.terms.records import TermRecord
 
 
@@ -70,15 +70,15 @@ def test_importing_the_same_file_again_changes_nothing(session, collection) -> N
     found = glossary.glossary_of(session, collection)
     records = [glossary.to_record(e) for e in glossary.entries(session, found)]
     before = session.scalar(select(Change.id).order_by(Change.id.desc()).limit(1))
-    result = glossary.import_records(session, found, records, None)
-    assert result == glossary.ImportResult(created=0, updated=0, unchanged=len(records))
+    result = importing.import_records(session, found, records, None)
+    assert result == importing.ImportResult(created=0, updated=0, unchanged=len(records))
     assert session.scalar(select(Change.id).order_by(Change.id.desc()).limit(1)) == before
 
 
 def test_an_import_is_one_changeset(session, collection) -> None:
     found = glossary.glossary_of(session, collection)
     new = [TermRecord("МИД", preferred="MFA"), TermRecord("КНА", preferred="KPA")]
-    assert glossary.import_records(session, found, new, None).created == 2
+    assert importing.import_records(session, found, new, None).created == 2
     changesets = session.scalars(
         select(Change.changeset)
         .where(Change.action == Action.TERM_CREATE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from app.services.terms.english import Hit, find_renderings, find_variants
@@ -88,22 +88,39 @@ class TermIndex:
         """Return the terms the pair's original contains, with their renderings.
 
         A term found only inside a longer term ("ВНС" in "Президиума ВНС", "Ким Ир" in
-        "Ким Ир Сена") is left to the longer one, as glossary tools match the longest term.
+        "Ким Ир Сена") is left to the longer one, as glossary tools match the longest term; so
+        is a forbidden rendering inside another term's longer one ("VNS" in "VNS Presidium").
         """
         found = self.in_source(pair.src)
         spans = [(m.start, m.end) for _, matches in found for m in matches]
         uses = []
         for entry, matches in found:
-            free = tuple(m for m in matches if not _inside_longer(m, spans))
+            free = tuple(m for m in matches if not _inside_longer(m.start, m.end, spans))
             if free:
                 uses.append(use_in_translation(entry, free, pair.tgt))
-        return uses
+        return _without_nested_forbidden(uses)
 
 
-def _inside_longer(match: Match, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(
-        s <= match.start and match.end <= e and e - s > match.end - match.start for s, e in spans
-    )
+def _inside_longer(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e and e - s > end - start for s, e in spans)
+
+
+def _without_nested_forbidden(uses: list[TermUse]) -> list[TermUse]:
+    by_segment: dict[int, list[tuple[int, int]]] = {}
+    for use in uses:
+        for x in use.forbidden:
+            by_segment.setdefault(x.segment, []).append((x.hit.start, x.hit.end))
+    return [
+        replace(
+            use,
+            forbidden=tuple(
+                x
+                for x in use.forbidden
+                if not _inside_longer(x.hit.start, x.hit.end, by_segment[x.segment])
+            ),
+        )
+        for use in uses
+    ]
 
 
 def locate(segments: Sequence[str], find: Callable[[str], list[Hit]]) -> tuple[Located, ...]:
