@@ -31,12 +31,24 @@ def _language(edit: Edit, segment: Segment) -> str:
 
 
 def split_segment(
-    session: Session, document_id: int, segment_id: int, at: int, base_version: Bases, actor: User
+    session: Session,
+    document_id: int,
+    segment_id: int,
+    at: int,
+    base_version: Bases,
+    actor: User,
+    expected: str | None = None,
 ) -> Outcome:
-    """Split a sentence at character `at`; both pieces stay in the same bead."""
+    """Split a sentence at character `at`; both pieces stay in the same bead.
+
+    With `expected`, the sentence must still read exactly so (the reviewer marked the split
+    in that text).
+    """
     edit = begin(session, document_id, actor, Action.SEGMENT_SPLIT)
     segment, bead = _segment(edit, segment_id)
     edit.check(base_version, [bead])
+    if expected is not None and expected != segment.content:
+        raise InvalidInput("Only mark where the sentence breaks; change its words with Edit.")
     first, second = segment.content[:at].rstrip(), segment.content[at:].lstrip()
     if not (0 < at < len(segment.content)) or not first or not second:
         raise InvalidInput("Split a sentence between two of its words, not at either end.")
