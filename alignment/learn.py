@@ -7,12 +7,13 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from alignment.ibm1 import NULL, em_counts
-from alignment.lexicon import MIN_SHARE, en_stem, ru_stem
+from alignment.lexicon import en_stem, ru_stem
 from alignment.tokens import is_cyrillic
 from alignment.vectors import IntArray, Tokens
 
 MAX_PAIRS = 2000  # beads used for learning; more adds time, not much knowledge
 MIN_COUNT = 2.0  # unconfirmed beads: a pair needs more evidence than from confirmed ones
+MIN_SHARE = 0.3  # ...and this share of the Russian word's translations (looser: one text is little)
 COMMON_SHARE = 0.3  # in texts of COMMON_MIN_SENTENCES or more, words in more than this share
 COMMON_MIN_SENTENCES = 100  # of the sentences are left out of learning
 BeadSides = tuple[tuple[int, ...], tuple[int, ...]]

@@ -22,7 +22,7 @@ CORE_TEXT = DATA / "core_ru_en.txt"
 CORE_JSON = DATA / "core_ru_en.json"
 FORMAT_VERSION = 1
 MIN_COUNT = 1.5  # a pair learned from confirmed beads is used once seen this often...
-MIN_SHARE = 0.3  # ...and it takes this share of the Russian stem's translations
+MIN_SHARE = 0.5  # ...and it takes this share of the Russian stem's translations
 BeadLike = tuple[Sequence[int], Sequence[int]]
 
 
