@@ -1,9 +1,11 @@
 """`align`: two passes of banded search with a translation model learned in between.
 
-Pass 1 aligns with the core lexicon (plus the caller's lexicon); its beads and the caller's
-anchors train an IBM Model 1 on the document pair itself (as hunalign and Moore's aligner
-do); pass 2 aligns again with the learned pairs added, and bead posteriors from pass 2 give
-the confidence. Anchors cut the problem into independent gaps.
+Pass 1 aligns with the core lexicon (plus the caller's lexicon) — for a long text it only
+takes the chain of sure pairs the band is built on; its pairs train an IBM Model 1 on the
+document pair itself (as hunalign and Moore's aligner do), and give the length ratio; pass 2
+aligns again with the learned pairs added, and bead posteriors from pass 2 give the
+confidence. Paired anchors cut the problem into independent stretches; null anchors forbid
+their sentences to pair.
 """
 
 from __future__ import annotations
