@@ -142,6 +142,14 @@ TABLE = [
         ["September only in the original / October only in the translation"],
     ),
     ("dates", "Сказал Ким Ир Сен.", "Kim Il Sung said.", []),  # Сен is no month
+    ("dates", "Разрешите спросить.", "May I ask?", []),  # nor is a modal verb
+    ("dates", "Штамп: 25.XII.57", "[stamp: 25 December 1957]", []),
+    (
+        "dates",
+        "Штамп: 25.XII.57",
+        "[stamp: 25 November 1957]",
+        ["25 December only in the original / 25 November only in the translation"],
+    ),
 ]
 
 

@@ -8,7 +8,14 @@ from functools import cached_property
 
 from app.services.terms.english import Hit, find_renderings, find_variants
 from app.services.terms.records import TermRecord
-from app.services.terms.russian import FormPattern, Match, compile_form, find_forms
+from app.services.terms.russian import (
+    FormPattern,
+    Match,
+    compile_form,
+    find_forms,
+    text_keys,
+    tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -77,9 +84,14 @@ class TermIndex:
 
     def in_source(self, text: str) -> list[tuple[TermRecord, list[Match]]]:
         """Return the entries whose forms occur in a Russian text, with where they occur."""
+        if not self.patterns:
+            return []
+        words = tokens(text)
+        keys = text_keys(words)
         found = []
         for entry, forms in self.patterns:
-            matches = find_forms(text, forms)
+            possible = [form for form in forms if form.may_occur(keys)]
+            matches = find_forms(text, possible, words) if possible else []
             if matches:
                 found.append((entry, matches))
         return found

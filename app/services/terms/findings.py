@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,7 +43,30 @@ class StoredFinding:
         return CHECKS_BY_ID[self.finding.check_id].name
 
 
-def pair_of(row: BeadRow) -> Pair:
+class SegmentText(Protocol):
+    """A segment as the checks need it (a stored Segment or a review page's SegmentView)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def content(self) -> str: ...
+
+
+class RowText(Protocol):
+    """A bead's segments on each side."""
+
+    @property
+    def src(self) -> Sequence[SegmentText]: ...
+
+    @property
+    def tgt(self) -> Sequence[SegmentText]: ...
+
+
+def pair_of(row: RowText) -> Pair:
     """Return a bead's text as the checks read it."""
     return Pair(
         " ".join(s.content for s in row.src),
@@ -51,14 +75,16 @@ def pair_of(row: BeadRow) -> Pair:
     )
 
 
-def fingerprint(finding: Finding, anchor: Segment | None) -> str:
-    """Return the identity of a finding across runs."""
+def fingerprint(finding: Finding, row: RowText) -> str:
+    """Return the identity of a finding across runs (check, entry, segment, subject)."""
     entry = finding.entry.id if finding.entry and finding.entry.id else "-"
+    anchor = anchor_of(finding, row)
     where = anchor.id if anchor else "-"
     return f"{finding.check_id}|{entry}|{where}|{finding.subject}"[:500]
 
 
-def _anchor(finding: Finding, row: BeadRow) -> Segment | None:
+def anchor_of(finding: Finding, row: RowText) -> SegmentText | None:
+    """Return the segment a finding sits in: its translation segment, else the pair's first."""
     if finding.segment is not None:
         return row.tgt[finding.segment]
     sides = row.src or row.tgt
@@ -89,9 +115,8 @@ def findings_of(
     found = []
     for row, pair, uses in rows:
         for finding in check_pair(pair, uses):
-            anchor = _anchor(finding, row)
-            key = fingerprint(finding, anchor)
-            segment = anchor if finding.segment is not None else None
+            key = fingerprint(finding, row)
+            segment = row.tgt[finding.segment] if finding.segment is not None else None
             found.append(StoredFinding(finding, document, row, segment, key, key in hidden))
     return found
 

@@ -30,9 +30,19 @@ _RU_MONTHS = [
     "июл", r"август|авг\.", r"сентябр|сент\.", r"октябр|окт\.", r"ноябр|нояб?\.",
     r"декабр|дек\.",
 ]  # fmt: skip
-_RU_MONTH = re.compile(r"(?<![а-яё])((?:" + "|".join(_RU_MONTHS) + r")[а-яё]*)", re.IGNORECASE)
+# Russian month names, and the English ones normalize_dates writes for 25.XII.57.
+_RU_MONTH = re.compile(
+    r"(?<![а-яё])((?:" + "|".join([*_RU_MONTHS, *MONTHS]) + r")[а-яё]*)", re.IGNORECASE
+)
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 _DAY_BEFORE = r"(?<!\d)(\d{1,2})\]?\s+"
+_DIGIT = re.compile(r"\d")
+_DAY_MONTH = {
+    "en": re.compile(_DAY_BEFORE + _EN_MONTH.pattern),
+    "ru": re.compile(_DAY_BEFORE + _RU_MONTH.pattern, re.IGNORECASE),
+}
+_MAY_DATE = re.compile(r"\d\]?\s+May\b|\bMay\s+\d")
+_MONTH_DAY = re.compile(_EN_MONTH.pattern + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 # A number alone in square brackets is the translator's ("[23] December" for "«  » декабря").
 _INSERTED_NUMBER = re.compile(r"\[\d{1,4}\]")
 _EN_TENS = {w: str(10 * i) for i, w in enumerate(["", "", "twenty", "thirty", "forty", "fifty",
@@ -54,6 +64,8 @@ def numbers(text: str, lang: str) -> Counter[str]:
 
     In Russian, "300 тыс." is 300000 and a Roman numeral ("XII сессия") is a number too.
     """
+    if not _DIGIT.search(text) and (lang != "ru" or not _ROMAN.search(text)):
+        return Counter()
     text = normalize_dates(text)
     if lang != "ru":
         text = _INSERTED_NUMBER.sub(" ", text)
@@ -123,18 +135,14 @@ def dates(text: str, lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[i
         text = _INSERTED_NUMBER.sub(" ", text)
     month = _EN_MONTH if lang == "en" else _RU_MONTH
     months = {month_index(m.group(1)) for m in month.finditer(text)}
-    days = {
-        (int(m.group(1)), month_index(m.group(2)))
-        for m in re.finditer(_DAY_BEFORE + month.pattern, text, month.flags)
-    }
+    if lang == "en" and 5 in months and not _MAY_DATE.search(text):
+        months.discard(5)  # "May I ask" is no date
+    if not months or not _DIGIT.search(text):
+        return frozenset(), frozenset(months)
+    days = {(int(m.group(1)), month_index(m.group(2))) for m in _DAY_MONTH[lang].finditer(text)}
     if lang == "en":
-        after = re.finditer(_EN_MONTH.pattern + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", text)
-        days |= {(int(m.group(2)), month_index(m.group(1))) for m in after}
-    else:  # a date written as 25.XII.57 reads "25 december 57" once normalised
-        english = re.finditer(_DAY_BEFORE + r"(" + "|".join(MONTHS) + r")\b", text)
-        days |= {(int(m.group(1)), month_index(m.group(2))) for m in english}
-        months |= {d[1] for d in days}
-    return frozenset(days), frozenset(months)
+        days |= {(int(m.group(2)), month_index(m.group(1))) for m in _MONTH_DAY.finditer(text)}
+    return frozenset(days), frozenset(months | {d[1] for d in days})
 
 
 def describe_days(days: Iterable[tuple[int, int]]) -> str:

@@ -115,6 +115,10 @@ class FormPattern:
                 return False
         return True
 
+    def may_occur(self, keys: frozenset[str]) -> bool:
+        """Tell whether the form could occur in a text whose words have these keys."""
+        return self.words[0].text == WILDCARD or bool(self.keys[0] & keys)
+
 
 def compile_form(form: str, keyer: Keyer = combined_keys) -> FormPattern | None:
     """Prepare a term form for matching (None for a form without words)."""
@@ -125,9 +129,19 @@ def compile_form(form: str, keyer: Keyer = combined_keys) -> FormPattern | None:
     return FormPattern(form, words, keys, keyer)
 
 
-def find_forms(text: str, patterns: Iterable[FormPattern]) -> list[Match]:
-    """Return every place in `text` where one of the forms occurs, longest first per place."""
-    words = tokens(text)
+def text_keys(words: Sequence[Token], keyer: Keyer = combined_keys) -> frozenset[str]:
+    """Return the keys of all the words of a text (to skip forms that cannot occur)."""
+    return frozenset().union(*(keyer(w.text) for w in words))
+
+
+def find_forms(
+    text: str, patterns: Iterable[FormPattern], words: Sequence[Token] | None = None
+) -> list[Match]:
+    """Return every place in `text` where one of the forms occurs, the longest per place.
+
+    `words` are the text's tokens when the caller has them already.
+    """
+    words = tokens(text) if words is None else words
     found: dict[tuple[int, int], Match] = {}
     for pattern in patterns:
         size = len(pattern.words)
