@@ -23,7 +23,7 @@ PAD_ROWS = MAX_SPAN
 
 
 def _default_priors() -> dict[tuple[int, int], float]:
-    return {(1, 1): 0.0, (2, 1): 2.5, (1, 2): 2.5, (2, 2): 4.5, (3, 1): 5.0, (1, 3): 5.0}
+    return {(1, 1): 0.0, (2, 1): 2.0, (1, 2): 2.0, (2, 2): 4.5, (3, 1): 4.5, (1, 3): 4.5}
 
 
 @dataclass(frozen=True, slots=True)

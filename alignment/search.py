@@ -21,7 +21,7 @@ from alignment.learn import document_links, merge_links
 from alignment.lexicon import Lexicon, core_pairs, ru_stem
 from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features, sure_pairs
-from alignment.tokens import is_cyrillic, sentence_words
+from alignment.tokens import is_cyrillic, sentence_words, without_markup
 from alignment.types import Alignment, Bead
 from alignment.vectors import ConceptCache, FloatArray, Tokens, Translations, weigh
 
@@ -75,7 +75,7 @@ def align(
 
 
 def _lengths(sentences: list[str]) -> FloatArray:
-    return np.array([len(s) for s in sentences], dtype=np.float64)
+    return np.array([len(without_markup(s).strip()) for s in sentences], dtype=np.float64)
 
 
 def _features(

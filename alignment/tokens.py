@@ -12,6 +12,12 @@ _WORD = re.compile(r"[^\W_]+|[?!«»\"“”„()№#]")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _ROMAN_DATE = re.compile(r"\b(\d{1,2})\.([IVX]{1,4})\.(\d{2,4})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
+# Editorial markup of archive translations that has no counterpart in the original: restored
+# letters "Torb[[enkov]]", and labels describing the document "[handwritten entry: ...]".
+_EDITORIAL = re.compile(
+    r"\[\[|\]\]|\[(?:handwritten(?: entry| note)?|faded stamp|stamp|signature|illegible)\b:?",
+    re.IGNORECASE,
+)
 _DATE_HINT = re.compile(r"\d\.[\dIVX]")
 _NUMBER_SIGN = re.compile(r"\bN[oº]\.?\s*(?=\d)")
 _ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -118,7 +124,7 @@ def words(text: str) -> list[str]:
     >>> words("Тов. Ким спросил: «Когда?»")
     ['тов', 'ким', 'спросил', '«', 'когда', '?', '»']
     """
-    return _WORD.findall(normalize_dates(_NUMBER_SIGN.sub("№ ", text)).lower())
+    return _WORD.findall(normalize_dates(_NUMBER_SIGN.sub("№ ", without_markup(text))).lower())
 
 
 def number_concepts(word: str) -> list[str]:
@@ -143,11 +149,21 @@ def mark_concept(word: str) -> str | None:
     return _MARKS.get(word)
 
 
+def without_markup(text: str) -> str:
+    """Drop editorial markup that has no counterpart in the original.
+
+    >>> without_markup("[handwritten entry: to file. N. Torb[[enkov]]")
+    ' to file. N. Torbenkov'
+    """
+    return _EDITORIAL.sub("", text) if "[" in text else text
+
+
 def sentence_words(sentences: Sequence[str]) -> list[list[str]]:
     """Split many sentences at once (same result as `words` on each, faster).
 
     >>> sentence_words(["Да!", "No. 5"])
     [['да', '!'], ['№', '5']]
     """
-    joined = normalize_dates(_NUMBER_SIGN.sub("№ ", "\x00".join(sentences))).lower()
+    joined = "\x00".join(sentences)
+    joined = normalize_dates(_NUMBER_SIGN.sub("№ ", without_markup(joined))).lower()
     return [_WORD.findall(part) for part in joined.split("\x00")] if sentences else []

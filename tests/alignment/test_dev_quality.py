@@ -78,4 +78,3 @@ def test_feeding_back_confirmed_beads_improves_the_rest() -> None:
     runs = feedback([doc for name in sorted(FLOORS) for doc in load_jsonl(EVAL / name)])
     assert runs["anchors"]["f1"] > runs["no feedback"]["f1"]
     assert runs["anchors + lexicon"]["f1"] > runs["no feedback"]["f1"]
-    assert runs["learned lexicon"]["f1"] >= runs["no feedback"]["f1"]
