@@ -27,10 +27,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     htmx.init_app(app)
 
-    from app import accounts, errors, library, review, terms, vendor
+    from app import accounts, api, errors, library, review, terms, vendor
     from app.cli import register_commands
 
-    for blueprint in (accounts.bp, library.bp, review.bp, terms.bp, vendor.bp):
+    for blueprint in (accounts.bp, api.bp, library.bp, review.bp, terms.bp, vendor.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.jinja_env.globals["can"] = can

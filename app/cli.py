@@ -14,7 +14,7 @@ from flask_migrate import upgrade
 
 from app.extensions import db
 from app.models import Collection
-from app.services import collections, demo, imports, users
+from app.services import api_tokens, collections, demo, imports, users
 from app.services.errors import ServiceError
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpora"
@@ -160,6 +160,19 @@ def users_list(as_json: bool) -> None:
             for r in rows
         ),
     )
+
+
+@users_group.command("token")
+@click.argument("name")
+@with_appcontext
+def users_token(name: str) -> None:
+    """Issue a new API token for user NAME; it is printed once and only its hash is kept."""
+    try:
+        token = api_tokens.issue_token(db.session(), name, actor=None)
+        db.session.commit()
+    except ServiceError as error:
+        fail(error.message)
+    click.echo(token)
 
 
 @click.command("demo")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import Flask, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
@@ -51,7 +53,10 @@ def csrf_error(error: CSRFError) -> tuple[str, int]:
 
 
 def http_error(error: HTTPException) -> Response | tuple[str, int]:
-    """Render HTTP errors as pages (with the status code kept)."""
+    """Render HTTP errors as pages (with the status code kept); JSON under /api/."""
+    if request.path.startswith("/api/"):
+        body = {"error": error.description, "status": error.code}
+        return Response(json.dumps(body), error.code or 500, mimetype="application/json")
     if error.code == 401:
         flash("Please log in.")
         return redirect(url_for("accounts.login"))
