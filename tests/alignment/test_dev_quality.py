@@ -78,3 +78,13 @@ def test_feeding_back_confirmed_beads_improves_the_rest() -> None:
     runs = feedback([doc for name in sorted(FLOORS) for doc in load_jsonl(EVAL / name)])
     assert runs["anchors"]["f1"] > runs["no feedback"]["f1"]
     assert runs["anchors + lexicon"]["f1"] > runs["no feedback"]["f1"]
+
+
+SAMPLE = ROOT / "corpora" / "eval" / "puzanov_gold.jsonl"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason=f"no archival sample corpus at {SAMPLE}")
+def test_archival_sample_corpus_quality_holds() -> None:
+    result = evaluate_docs(load_jsonl(SAMPLE), align_doc)
+    assert result["invalid"] == []
+    assert result["strict"]["f1"] >= 0.985
