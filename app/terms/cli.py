@@ -112,7 +112,7 @@ def fix_command(
     try:
         occurrences = fixes.preview(db.session(), collection, entry)
         chosen = [o for o in occurrences if o.in_source or everything]
-        rows = [occurrence_json(o, o in chosen) for o in occurrences]
+        rows = [{**o.as_dict(), "applied": o in chosen} for o in occurrences]
         if dry_run or not chosen:
             db.session.rollback()
             emit(rows, as_json, "\n".join(describe(r) for r in rows) or "Nothing to fix.")
@@ -136,19 +136,7 @@ def find_entry(collection: Collection, term: str) -> TermEntry:
     return entry
 
 
-def occurrence_json(o: fixes.Occurrence, chosen: bool) -> dict[str, object]:
-    return {
-        "document": o.document.slug,
-        "pair": o.bead_position + 1,
-        "segment_id": o.segment.id,
-        "before": o.edit.before,
-        "after": o.edit.after,
-        "context": f"{o.before_context}[{o.edit.before} → {o.edit.after}]{o.after_context}",
-        "in_original": o.in_source,
-        "applied": chosen,
-    }
-
-
 def describe(row: dict[str, object]) -> str:
     mark = "" if row["applied"] else "  (skipped: the aligned original lacks the term)"
-    return f"{row['document']} #{row['pair']}: {row['context']}{mark}"
+    context = f"{row['context_before']}[{row['before']} → {row['after']}]{row['context_after']}"
+    return f"{row['document']} #{row['pair']}: {context}{mark}"

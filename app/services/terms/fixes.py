@@ -54,6 +54,22 @@ class Occurrence:
         text = self.segment.content[self.edit.end :]
         return text[:CONTEXT] + ("…" if len(text) > CONTEXT else "")
 
+    def as_dict(self) -> dict[str, object]:
+        """Return the occurrence as plain data (CLI --json, API)."""
+        return {
+            "key": self.key,
+            "document": self.document.slug,
+            "document_id": self.document.id,
+            "pair": self.bead_position + 1,
+            "segment_id": self.segment.id,
+            "kind": self.kind,
+            "before": self.edit.before,
+            "after": self.edit.after,
+            "context_before": self.before_context,
+            "context_after": self.after_context,
+            "in_original": self.in_source,
+        }
+
 
 def _hits(text: str, record: TermRecord) -> list[tuple[Hit, str]]:
     cs = record.case_sensitive
