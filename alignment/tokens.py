@@ -9,7 +9,6 @@ from functools import cache
 import Stemmer
 
 _WORD = re.compile(r"[^\W_]+|[?!«»\"“”„()№#]")
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _ROMAN_DATE = re.compile(r"\b(\d{1,2})\.([IVX]{1,4})\.(\d{2,4})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
 # Editorial markup of archive translations that has no counterpart in the original: restored
@@ -94,8 +93,12 @@ def stem(word: str, lang: str) -> str:
 
 
 def is_cyrillic(word: str) -> bool:
-    """Tell whether a word is written in Cyrillic."""
-    return _CYRILLIC.search(word) is not None
+    """Tell whether a word is written in Cyrillic (judged by its first letter).
+
+    >>> is_cyrillic("Пхеньян"), is_cyrillic("Pyongyang"), is_cyrillic("5-й")
+    (True, False, False)
+    """
+    return "\u0400" <= word[:1] <= "\u04ff"
 
 
 def normalize_dates(text: str) -> str:
