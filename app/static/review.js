@@ -72,6 +72,10 @@
   });
 
   document.body.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful && event.detail.elt.classList.contains("reload")) {
+      var status = document.getElementById("review-status");
+      status.innerHTML = "<p class='status-message'>Rows reloaded: this is the current state.</p>";
+    }
     var done = event.detail.successful && event.detail.elt === actions;
     if (done && advanceAfterConfirm) { step(1); }
     advanceAfterConfirm = false;
@@ -100,13 +104,16 @@
     if (link) { window.location = link.href + (selectedId ? "?after=" + selectedId : ""); }
   }
 
-  function typing(target) {
-    return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName);
+  // Keys typed into a field are text; Enter or space on a focused button or link is its own click.
+  function ownKey(event) {
+    var target = event.target;
+    if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) { return true; }
+    return (event.key === "Enter" || event.key === " ") && /^(BUTTON|A)$/.test(target.tagName);
   }
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { document.getElementById("panel").innerHTML = ""; return; }
-    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    if (event.ctrlKey || event.metaKey || event.altKey || ownKey(event)) { return; }
     if (keys && keys.open) { return; }
     var key = event.key;
     var handled = true;
