@@ -7,18 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Segment
-from tests.browser.conftest import CHROMIUM, browser, live_server, new_page, sync_playwright
 from tests.support import PASSWORD
+from tests.terms import conftest as terms
 
-__all__ = ["browser", "live_server", "new_page"]  # fixtures of the browser tests, used here
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        sync_playwright is None or not CHROMIUM.exists(),
-        reason=f"needs Playwright and Chromium at {CHROMIUM}",
-    ),
-]
+collection = terms.collection  # the fixture with the terminology test collection
+pytestmark = pytest.mark.browser
 
 
 def log_in(page, username: str) -> None:
@@ -33,7 +26,8 @@ def forbidden_count(page) -> str:
     return page.locator("td[data-check='term-forbidden']").inner_text()
 
 
-def test_fix_preview_accept_undo_and_accept_all(new_page, users, collection, session) -> None:
+@pytest.mark.usefixtures("users", "collection")
+def test_fix_preview_accept_undo_and_accept_all(new_page, session) -> None:
     page = new_page()
     log_in(page, "translator")
     page.goto("/collections/terms-test/terms")
