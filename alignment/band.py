@@ -17,8 +17,9 @@ from alignment.vectors import Entries, IntArray
 
 FULL_CELLS = 40_000  # below this many nodes (200 x 200) the whole table is searched
 MARGIN = 12  # rows and columns added around the anchor rectangles
-MAX_WIDTH = 600
-WIDTH_QUANTILE = 0.98  # rows whose rectangle is wider than this share get a diagonal band
+CELL_BUDGET = 1_000_000  # band cells always affordable (about 200 bytes each at the peak)
+WIDTH_QUANTILE = 0.98  # beyond the budget, the rectangles wider than this share of rows get
+# a diagonal band instead
 RARE = 2  # a concept is rare when it occurs in at most this many sentences of each side
 
 
@@ -98,8 +99,37 @@ def band_around(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[IntArra
     hi = np.minimum(a_j[np.minimum(after, a_i.size - 1)] + MARGIN, m)
     extent = hi - lo + 1
     usual = int(np.quantile(extent, WIDTH_QUANTILE))  # a few wide rectangles set no width
-    width = int(min(extent.max(), max(usual, 4 * MARGIN), MAX_WIDTH, m + 1))
+    affordable = CELL_BUDGET // (n + 1)  # a wider band costs too much memory
+    widest = int(extent.max())
+    width = widest if widest <= affordable else max(min(usual, affordable), 4 * MARGIN)
+    width = min(width, m + 1)
+    # a text much longer on the target side needs rows wide enough to get across it
+    width = min(max(width, -(-(m + 1) // (n + 1)) + 2 * MARGIN), m + 1)
     too_wide = hi - lo + 1 > width
-    middle = (lo + hi) // 2
-    lo = np.where(too_wide, np.clip(middle - width // 2, 0, max(m + 1 - width, 0)), lo)
-    return lo.astype(np.int64), width
+    diagonal = _diagonal(a_i, a_j, rows)
+    lo = np.where(too_wide, np.clip(diagonal - width // 2, 0, max(m + 1 - width, 0)), lo)
+    return connected(lo.astype(np.int64), width, m), width
+
+
+def _diagonal(a_i: IntArray, a_j: IntArray, rows: IntArray) -> IntArray:
+    """Column of the straight line between the anchors around each row."""
+    prev = np.clip(np.searchsorted(a_i, rows, side="right") - 1, 0, a_i.size - 2)
+    span = np.maximum(a_i[prev + 1] - a_i[prev], 1)
+    frac = (rows - a_i[prev]) / span
+    return np.asarray(a_j[prev] + frac * (a_j[prev + 1] - a_j[prev]), dtype=np.int64)
+
+
+def connected(lo: IntArray, width: int, m: int) -> IntArray:
+    """Shift band rows so that (0, 0) and (n, m) are inside and consecutive rows overlap.
+
+    Each row starts at most width-1 columns after the previous one (so a path can always
+    step down), the first row starts at 0 and the last row reaches m.
+    """
+    step = width - 1
+    rows = np.arange(lo.size)
+    lo = np.maximum.accumulate(np.clip(lo, 0, m))
+    lo[-1] = max(lo[-1], m - step)
+    lo = rows * step + np.maximum.accumulate((lo - rows * step)[::-1])[::-1]  # end reachable
+    lo[0] = 0
+    lo = rows * step + np.minimum.accumulate(lo - rows * step)  # no row starts too late
+    return np.asarray(np.clip(lo, 0, max(m + 1 - width, 0)), dtype=np.int64)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alignment import align
-from alignment.band import band_around, full_band
+from alignment.band import band_around, connected, full_band
 from alignment.dp import backward, forward, gather_index, traceback, viterbi
 from alignment.lexicon import core_pairs
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, bead_costs
@@ -177,3 +177,34 @@ def test_anchors_come_back_unchanged(picked: set[int], dropped: int | None) -> N
     sides = [(b.src, b.tgt) for b in beads]
     assert all(a in sides for a in anchors)
     assert covers_once(beads, len(SRC), len(tgt))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(0, 400), min_size=1, max_size=60),
+    st.integers(1, 80),
+    st.integers(0, 400),
+)
+def test_band_rows_always_connect_start_and_end(raw: list[int], width: int, m: int) -> None:
+    width = min(max(width, -(-(m + 1) // len(raw)) + 2), m + 1)
+    lo = connected(np.array(raw, dtype=np.int64), width, m)
+    assert lo[0] == 0
+    assert lo[-1] <= m < lo[-1] + width
+    assert all(0 <= b - a <= width - 1 for a, b in zip(lo, lo[1:], strict=False))
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(sentences, min_size=1, max_size=40),
+    st.lists(sentences, min_size=1, max_size=40),
+)
+def test_banded_search_on_any_shape_covers_every_sentence(src: list[str], tgt: list[str]) -> None:
+    import alignment.band as band
+
+    saved = band.FULL_CELLS
+    band.FULL_CELLS = 0  # force the band even on tiny inputs
+    try:
+        result = align(src, tgt)
+    finally:
+        band.FULL_CELLS = saved
+    assert covers_once(result.beads, len(src), len(tgt))
