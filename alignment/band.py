@@ -3,8 +3,9 @@
 Sure pairs are sentences sharing concepts rare on both sides (names, numbers, rare words);
 the longest chain of them that increases on both sides is the anchor path. Between two
 consecutive anchors the true path stays inside their rectangle, so the band covers those
-rectangles, widened by a margin; an empty stretch between anchors is covered around its
-diagonal (the band width is set by the usual rectangles, not the widest).
+rectangles, widened by a margin. When the widest rectangle would cost too much memory, the
+band width is set by the usual rectangles and wider ones are covered around their diagonal.
+Rows are then shifted so that consecutive rows overlap and the end node is inside.
 """
 
 from __future__ import annotations
