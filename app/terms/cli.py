@@ -56,6 +56,19 @@ def import_command(file: Path, slug: str, reason: str, as_json: bool) -> None:
     emit(result.__dict__, as_json, text)
 
 
+@terms_group.command("share")
+@COLLECTION
+@click.option("--from", "source", required=True, help="The collection whose glossary to use.")
+@with_appcontext
+def share_command(slug: str, source: str) -> None:
+    """Make a collection use another collection's glossary (decisions then apply to both)."""
+    collection, other = find_collection(slug), find_collection(source)
+    shared = glossary.ensure_glossary(db.session(), other, None)
+    glossary.use_glossary(db.session(), collection, shared, None)
+    db.session.commit()
+    click.echo(f"{collection.slug} now uses the glossary “{shared.title}”.")
+
+
 @terms_group.command("export")
 @COLLECTION
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)

@@ -7,8 +7,9 @@ import json
 from sqlalchemy import func, select
 
 from app.models import Change, Segment
+from app.services import collections
 from app.services.terms.csvfile import read_csv
-from tests.terms.conftest import DATA
+from tests.terms.conftest import DATA, import_doc
 
 
 def run(app, *args: str):
@@ -84,3 +85,14 @@ def test_import_refuses_a_bad_file_and_writes_nothing(app, collection, session, 
     result = run(app, "import", str(bad), "--collection", "terms-test")
     assert result.exit_code == 1 and "lacks the column" in result.output
     assert session.scalar(select(func.count(Change.id))) == changes
+
+
+def test_a_glossary_shared_with_another_collection_checks_it_too(app, collection, session) -> None:
+    other = collections.create_collection(session, title="Other", slug="other", actor=None)
+    import_doc(session, other, "deputies")
+    session.commit()
+    result = run(app, "share", "--collection", "other", "--from", "terms-test")
+    assert result.exit_code == 0, result.output
+    found = json.loads(run(app, "check", "--collection", "other", "--json").output)
+    assert sorted(f["subject"] for f in found) == ["Kim Chang Man", "VNS"]
+    assert run(app, "share", "--collection", "nowhere", "--from", "terms-test").exit_code == 1
