@@ -52,23 +52,34 @@ class Check:
         raise NotImplementedError
 
 
-class TermMissing(Check):
+class TermCheck(Check):
+    """A check with at most one finding per term of a pair."""
+
+    def fires(self, pair: Pair, use: TermUse) -> bool:
+        raise NotImplementedError
+
+    def describe(self, use: TermUse) -> str:
+        raise NotImplementedError
+
+    def findings(self, pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
+        return [
+            Finding(self.check_id, self.describe(use), use.entry.term, use.entry)
+            for use in uses
+            if self.fires(pair, use)
+        ]
+
+
+class TermMissing(TermCheck):
     check_id = "term-missing"
     name = "Term not rendered"
     description = "The original has a glossary term; the translation has no rendering of it."
 
-    def findings(self, pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
-        return [
-            Finding(
-                self.check_id,
-                f"The original has «{use.entry.term}» but the translation has none of "
-                f"{quoted(use.entry.approved_renderings())}.",
-                use.entry.term,
-                use.entry,
-            )
-            for use in uses
-            if use.entry.preferred and use.rendered == 0 and not pair.abridged
-        ]
+    def fires(self, pair: Pair, use: TermUse) -> bool:
+        return bool(use.entry.preferred) and use.rendered == 0 and not pair.abridged
+
+    def describe(self, use: TermUse) -> str:
+        renderings = quoted(use.entry.approved_renderings())
+        return f"The original has «{use.entry.term}» but the translation has none of {renderings}."
 
 
 class WordsCheck(Check):
@@ -120,23 +131,20 @@ class TermVariant(WordsCheck):
         return f"“{found}” is spelled “{entry.preferred}” here."
 
 
-class TermCount(Check):
+class TermCount(TermCheck):
     check_id = "term-count"
     name = "Term rendered fewer times"
     description = "The original has a term more often than the translation renders it."
 
-    def findings(self, pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
-        return [
-            Finding(
-                self.check_id,
-                f"The original has «{use.entry.term}» {len(use.source)} times; "
-                f"the translation renders it {use.rendered} time{'s' * (use.rendered != 1)}.",
-                use.entry.term,
-                use.entry,
-            )
-            for use in uses
-            if 0 < use.rendered < len(use.source) and not pair.abridged
-        ]
+    def fires(self, pair: Pair, use: TermUse) -> bool:
+        return 0 < use.rendered < len(use.source) and not pair.abridged
+
+    def describe(self, use: TermUse) -> str:
+        times = f"{use.rendered} time{'s' * (use.rendered != 1)}"
+        return (
+            f"The original has «{use.entry.term}» {len(use.source)} times; "
+            f"the translation renders it {times}."
+        )
 
 
 class NumbersDiffer(Check):
