@@ -148,3 +148,20 @@ def test_report_counts_and_usage(session, collection) -> None:
     csv_text = report.findings_csv(result.findings)
     assert csv_text.splitlines()[0].startswith("document,pair,check,severity,term")
     assert len(csv_text.splitlines()) == 1 + len(result.findings)
+
+
+def test_an_entry_edit_reaches_the_collection_lexicon(session, collection, users) -> None:
+    from alignment.lexicon import en_stem, ru_stem
+    from app.services.lexicons import collection_lexicon
+
+    assert (
+        en_stem("parliament")
+        not in collection_lexicon(session, collection.id).links()[ru_stem("ВНС")]
+    )
+    entry = entry_named(session, collection, "ВНС")
+    values = TermRecord(**{**glossary.to_record(entry).__dict__, "admitted": ("SPA", "parliament")})
+    glossary.save_entry(session, entry.glossary, values, users[Role.EDITOR], "decided", entry)
+    session.commit()
+    assert (
+        en_stem("parliament") in collection_lexicon(session, collection.id).links()[ru_stem("ВНС")]
+    )
