@@ -60,6 +60,9 @@ class Change(Base):
         Index("ix_change_document_id_id", "document_id", "id"),
         # Finds the later change that blocks an undo (app/services/undo.py).
         Index("ix_change_entity", "entity_type", "entity_id", "id"),
+        # Finds what undid a change (undo.undone), and a collection's newest change (lexicons).
+        Index("ix_change_reverts_id", "reverts_id"),
+        Index("ix_change_collection_id_id", "collection_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

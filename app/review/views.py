@@ -40,8 +40,9 @@ def page_url(document_id: int, bead_id: int | None = None, show: str | None = No
 def page(document_id: int) -> str:
     document = collections.get_document(db.session(), document_id)
     show = parse_show(request.args.get("show"))
-    rows = review.load_rows(db.session(), document)
+    rows = review.load_rows(db.session(), document, warnings=False)
     shown = [r for r in rows if r.shown_by(show)]
+    review.annotate(db.session(), shown)
     if htmx and htmx.target == "rows":
         return render_template("review/_rows.html", rows=shown, show=show)
     selected = next((r for r in rows if str(r.id) == request.args.get("at")), None)
@@ -109,7 +110,7 @@ def overview_svg(document_id: int) -> Response:
     svg = render_template(
         "review/_overview.svg",
         document=document,
-        overview=overview(review.load_rows(db.session(), document)),
+        overview=overview(review.load_rows(db.session(), document, warnings=False)),
     )
     return Response(svg, mimetype="image/svg+xml")
 

@@ -31,7 +31,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Date, DateTime, select, update
+from sqlalchemy import Date, DateTime, insert, select, update
 from sqlalchemy import Enum as EnumType
 from sqlalchemy.orm import Session
 
@@ -194,8 +194,9 @@ class Recorder:
         if not changed:
             return Outcome(None, summary, {d: v.alignment_version for d, v in self.locked.items()})
         documents = self._documents_of(changed)
+        reverts = reverts or {}
         changes = [
-            self._change(key, self._before[key], after.get(key), documents[key], reverts or {})
+            self._values(key, self._before[key], after.get(key), documents[key], reverts.get(key))
             for key in changed
         ]
         versions = {}
@@ -204,12 +205,20 @@ class Recorder:
             if document is None:
                 raise RuntimeError(f"document {document_id} was changed without being locked")
             document.alignment_version += 1
-            versions[document_id] = document.alignment_version
-            undoes = (reverts or {}).get((OPERATION, document_id))
+            versions[document_id] = version = document.alignment_version
             count = sum(1 for d in documents.values() if d == document_id)
-            changes.append(self._summary(document, summary, count, undoes))
-        self.session.add_all(changes)
+            changes.append(
+                self._values(
+                    (OPERATION, document_id),
+                    {"version": version - 1},
+                    {"version": version, "summary": summary, "rows": count},
+                    document_id,
+                    reverts.get((OPERATION, document_id)),
+                )
+            )
         self.session.flush()
+        # One executemany for the whole changeset (row changes first, then the summaries).
+        self.session.execute(insert(Change), changes)
         # Relationship collections loaded before the deletes may still list deleted rows.
         self.session.expire_all()
         created = frozenset(k for k in changed if self._before[k] is None)
@@ -235,44 +244,29 @@ class Recorder:
                 out.update(zip(typed, found, strict=True))
         return out
 
-    def _change(
+    def _values(
         self,
         key: Key,
         before: Snapshot | None,
         after: Snapshot | None,
         document_id: int | None,
-        reverts: dict[Key, int],
-    ) -> Change:
+        reverts_id: int | None,
+    ) -> dict[str, Any]:
+        """Return the column values of one change of this changeset."""
         document = self.locked.get(document_id) if document_id is not None else None
-        return Change(
-            user_id=self.actor.id if self.actor else None,
-            action=self.action.value,
-            entity_type=key[0],
-            entity_id=key[1],
-            before=before,
-            after=after,
-            reason=self.reason,
-            document_id=document_id,
-            collection_id=document.collection_id if document else None,
-            changeset=self.changeset,
-            reverts_id=reverts.get(key),
-        )
-
-    def _summary(self, document: Document, summary: str, rows: int, undoes: int | None) -> Change:
-        version = document.alignment_version
-        return Change(
-            user_id=self.actor.id if self.actor else None,
-            action=self.action.value,
-            entity_type=OPERATION,
-            entity_id=document.id,
-            before={"version": version - 1},
-            after={"version": version, "summary": summary, "rows": rows},
-            reason=self.reason,
-            document_id=document.id,
-            collection_id=document.collection_id,
-            changeset=self.changeset,
-            reverts_id=undoes,
-        )
+        return {
+            "user_id": self.actor.id if self.actor else None,
+            "action": self.action.value,
+            "entity_type": key[0],
+            "entity_id": key[1],
+            "before": before,
+            "after": after,
+            "reason": self.reason,
+            "document_id": document_id,
+            "collection_id": document.collection_id if document else None,
+            "changeset": self.changeset,
+            "reverts_id": reverts_id,
+        }
 
 
 def _bead_documents(_session: Session, beads: Sequence[Any]) -> list[int | None]:

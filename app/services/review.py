@@ -111,8 +111,12 @@ def load_rows(
     document: Document,
     bead_ids: Sequence[int] | None = None,
     show: Show = Show.ALL,
+    warnings: bool = True,
 ) -> list[ReviewRow]:
-    """Return a document's rows in order (or only `bead_ids`), filtered, with warnings."""
+    """Return a document's rows in order (or only `bead_ids`), filtered, with their warnings.
+
+    With `warnings=False` the annotators are not run (call `annotate` on the rows you show).
+    """
     columns = (Bead.id, Bead.position, Bead.confidence, Bead.status, Bead.comment)
     beads = select(*columns).where(Bead.document_id == document.id).order_by(Bead.position)
     segments = select(
@@ -142,9 +146,15 @@ def load_rows(
             side = row.src if text_id == original else row.tgt
             side.append(SegmentView(segment_id, position, kind, content))
     shown = [r for r in rows.values() if r.shown_by(show)]
-    for annotate in ROW_ANNOTATORS:
+    if warnings:
         annotate(session, shown)
     return shown
+
+
+def annotate(session: Session, rows: Sequence[ReviewRow]) -> None:
+    """Let the other areas add their warnings to the rows."""
+    for annotator in ROW_ANNOTATORS:
+        annotator(session, rows)
 
 
 @dataclass(frozen=True)
