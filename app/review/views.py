@@ -10,7 +10,7 @@ from app.extensions import db, htmx
 from app.models import Document
 from app.permissions import can, requires
 from app.review import bp
-from app.services import collections, commands, review, undo
+from app.services import collections, commands, queue, review, undo
 from app.services.errors import Conflict, ServiceError
 from app.services.history import Outcome
 from app.services.overview import overview
@@ -129,6 +129,7 @@ def changed(document_id: int, outcome: Outcome, bead_id: int | None) -> Page:
         message=message,
         changes=review.changed_rows(db.session(), document, outcome),
         progress=review.progress(db.session(), document),
+        needing=queue.needing_review_count(db.session(), document),
     )
 
 

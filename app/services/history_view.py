@@ -104,7 +104,9 @@ def describe(change: Change, roles: dict[int, TextRole]) -> RowDiff:
     if change.entity_type == "segment":
         role = roles.get(snapshot.get("text_id", 0))
         language = "Russian" if role == TextRole.ORIGINAL else "English"
-        label = f"{language} sentence {change.entity_id}"
+        text = str(snapshot.get("content", ""))
+        short = text if len(text) <= 40 else text[:39] + "…"
+        label = f"{language} sentence {change.entity_id} “{short}”"
     elif change.entity_type == "bead":
         label = f"Pair {change.entity_id}"
     else:
@@ -135,7 +137,7 @@ def _differences(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
         elif name == "segments":
             out.append(f"sentences {len(old or [])} → {len(new or [])}")
         elif name == "bead_id":
-            out.append("moved to another pair")
+            out.append(f"moved from pair {old} to pair {new}")
         elif name == "confidence":
             out.append(f"confidence {float(old or 0):.2f} → {float(new or 0):.2f}")
         else:

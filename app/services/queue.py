@@ -28,9 +28,14 @@ class QueueItem:
 
 
 def _needing_review(
-    collection_id: int,
+    collection_id: int, document_id: int | None = None
 ) -> Select[int, int, str, float, BeadStatus, int, int]:
-    """Return the query of a collection's beads needing review, in queue order."""
+    """Return the query of a collection's (or one document's) beads needing review, in order."""
+    scope = (
+        Document.id == document_id
+        if document_id is not None
+        else Document.collection_id == collection_id
+    )
     is_src = case((DocumentText.role == TextRole.ORIGINAL, 1), else_=0)
     counts = (
         select(
@@ -40,7 +45,7 @@ def _needing_review(
         )
         .join(DocumentText, DocumentText.id == Segment.text_id)
         .join(Document, Document.id == DocumentText.document_id)
-        .where(Document.collection_id == collection_id)
+        .where(scope)
         .group_by(Segment.bead_id)
         .subquery()
     )
@@ -50,7 +55,7 @@ def _needing_review(
         .join(Document, Document.id == Bead.document_id)
         .join(counts, counts.c.bead_id == Bead.id)
         .where(
-            Document.collection_id == collection_id,
+            scope,
             Bead.status != BeadStatus.CONFIRMED,
             or_(
                 Bead.confidence < REVIEW_BELOW,
@@ -61,6 +66,12 @@ def _needing_review(
         )
         .order_by(Bead.confidence, Bead.id)
     )
+
+
+def needing_review_count(session: Session, document: Document) -> int:
+    """Return how many beads of a document need review (one query)."""
+    query = _needing_review(document.collection_id, document.id).order_by(None).subquery()
+    return session.scalar(select(func.count()).select_from(query)) or 0
 
 
 def queue(session: Session, collection_id: int, limit: int = 100) -> list[QueueItem]:

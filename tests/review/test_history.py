@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Action, Bead, BeadStatus, Change, Segment
-from app.services import review_ops, segment_ops, undo
+from app.services import commands, review_ops, segment_ops, undo
+from app.services.errors import Forbidden
 from app.services.history import OPERATION, Recorder
 from app.services.versions import StaleVersion
 from tests.review.builders import build_document, numbered_pairs, state
@@ -173,3 +174,34 @@ def test_changing_a_document_without_locking_it_is_a_programming_error(
     bead.status = BeadStatus.CONFIRMED
     with pytest.raises(RuntimeError, match="without being locked"):
         recorder.finish("Confirmed")
+
+
+def test_rows_shown_at_different_versions_are_each_checked_against_their_own(
+    session, document, translator, editor
+) -> None:
+    ids = ids_of(session, document)
+    review_ops.set_status(session, document.id, ids[1], BeadStatus.FLAGGED, 1, editor, "x")
+    session.commit()
+    # The translator's page shows pair 1 as of version 1 and pair 2 re-read at version 2.
+    versions = (1, {ids[1]: 2})
+    review_ops.merge(session, document.id, ids[0], 1, versions, translator)
+    session.commit()
+    assert ids[1] not in ids_of(session, document)
+    with pytest.raises(StaleVersion):  # pair 2 as of version 1 would have missed the flag
+        review_ops.merge(session, document.id, ids[2], -1, 1, translator)
+
+
+def test_only_an_editor_may_undo_an_edit_of_the_russian_original(
+    session, document, translator, editor
+) -> None:
+    sid = session.scalar(select(Segment.id).where(Segment.content == "Он поблагодарил."))
+    edit = segment_ops.edit_segment(
+        session, document.id, sid, "Он поблагодарил нас.", 1, editor, True, "OCR"
+    )
+    session.commit()
+    with pytest.raises(Forbidden):
+        commands.undo_changeset(session, edit.changeset, translator, may_edit_original=False)
+    session.rollback()
+    commands.undo_changeset(session, edit.changeset, editor, may_edit_original=True)
+    session.commit()
+    assert session.get(Segment, sid).content == "Он поблагодарил."

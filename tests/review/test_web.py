@@ -254,3 +254,12 @@ def test_the_page_query_count_does_not_grow_with_the_document(app, reviewer, ses
     session.commit()
     queries = [count_queries(app, reviewer, f"/documents/{d.id}/review") for d in (small, large)]
     assert queries[0] == queries[1] <= 10
+
+
+def test_an_operation_updates_the_filter_counts(reviewer, document, session) -> None:
+    ids = bead_ids(session, document)
+    data = {"op": "confirm", "bead": ids[2], "version": 1}
+    html = htmx_post(reviewer, f"/documents/{document.id}/review/op", data, reviewer.token)
+    body = html.get_data(as_text=True)
+    assert '<span class="count" id="count-confirmed" hx-swap-oob="true">1</span>' in body
+    assert '<span class="count" id="count-review" hx-swap-oob="true">2</span>' in body
