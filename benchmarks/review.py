@@ -14,158 +14,21 @@ that do not grow with the document.
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
-import logging
 import statistics
 import tempfile
-import threading
-import time
-import urllib.parse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Flask
-from flask_migrate import upgrade
-from werkzeug.serving import make_server
 
-import alignment
-from app import create_app
 from app.extensions import db
-from app.models import Bead, Collection, Document, DocumentText, Role, Segment, TextRole
+from app.models import Bead, Document, DocumentText, Segment, TextRole
 from app.services import review
-from app.services.alignments import store_beads
-from app.services.users import create_user
-from benchmarks.corpus import parallel_texts
+from benchmarks.review_setup import Client, build_document, make_app, serving
 
-PASSWORD = "benchmark password"
 PAGE_TARGET_MS, OP_TARGET_MS = 300.0, 100.0
-
-
-def make_app(url: str | None, instance: Path) -> Flask:
-    """Create the app on a fresh, migrated database."""
-    url = url or f"sqlite:///{instance / 'bench.sqlite3'}"
-    if url.startswith("postgresql"):
-        engine = sa.create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(sa.text("DROP SCHEMA public CASCADE"))
-            connection.execute(sa.text("CREATE SCHEMA public"))
-        engine.dispose()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
-    with app.app_context():
-        upgrade()
-    return app
-
-
-def build_document(size: int) -> int:
-    """Store a document of about `size` beads aligned by the engine; return its id."""
-    create_user(
-        db.session, username="translator", role=Role.TRANSLATOR, password=PASSWORD, actor=None
-    )
-    collection = Collection(slug="bench", title="Benchmark")
-    document = Document(collection=collection, slug="bench", title="Benchmark document")
-    src, tgt = parallel_texts(size)
-    sides = []
-    for role, lang, sentences in (
-        (TextRole.ORIGINAL, "ru", src),
-        (TextRole.TRANSLATION, "en", tgt),
-    ):
-        raw = "\n".join(sentences)
-        text = DocumentText(
-            document=document,
-            role=role,
-            lang=lang,
-            raw=raw,
-            body_end=len(raw),
-            source_format="plain",
-            encoding="utf-8",
-        )
-        offsets = [0]
-        for sentence in sentences:
-            offsets.append(offsets[-1] + len(sentence) + 1)
-        sides.append(
-            [
-                Segment(
-                    text=text,
-                    position=i,
-                    kind="sentence",
-                    content=s,
-                    start=offsets[i],
-                    end=offsets[i] + len(s),
-                )
-                for i, s in enumerate(sentences)
-            ]
-        )
-    db.session.add(document)
-    db.session.flush()
-    store_beads(db.session, document, sides[0], sides[1], alignment.align(src, tgt).beads)
-    db.session.commit()
-    return document.id
-
-
-@contextmanager
-def serving(app: Flask) -> Iterator[int]:
-    """Serve the app on a free port in a thread; yield the port."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_port
-    finally:
-        server.shutdown()
-        thread.join()
-
-
-class Client:
-    """A logged-in HTTP client that counts the SQL statements of each request."""
-
-    def __init__(self, port: int, engine: sa.Engine) -> None:
-        self.port, self.cookie, self.token, self.statements = port, "", "", 0
-        self.page = ""
-        sa.event.listen(engine, "before_cursor_execute", self._count)
-        login = self.request("GET", "/login")[1]
-        self.token = login.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-        form = {"username": "translator", "password": PASSWORD, "csrf_token": self.token}
-        self.request("POST", "/login", form)
-
-    def _count(self, *_args: Any) -> None:
-        self.statements += 1
-
-    def request(
-        self, method: str, path: str, form: dict[str, Any] | None = None, htmx: bool = False
-    ) -> tuple[int, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port)
-        headers = {"Cookie": self.cookie, "X-CSRFToken": self.token}
-        if htmx:
-            headers |= {"HX-Request": "true", "HX-Target": "review-status"}
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection.request(method, path, body, headers)
-        response = connection.getresponse()
-        text = response.read().decode()
-        cookie = response.getheader("Set-Cookie")
-        if cookie:
-            self.cookie = cookie.split(";")[0]
-        connection.close()
-        return response.status, text
-
-    def timed(
-        self, method: str, path: str, form: dict[str, Any] | None = None
-    ) -> tuple[float, int, str]:
-        """Return (milliseconds, statements, body) of one request; fail on an error status."""
-        before = self.statements
-        start = time.perf_counter()
-        status, text = self.request(method, path, form, htmx=form is not None)
-        elapsed = (time.perf_counter() - start) * 1000
-        if status >= 400:
-            raise RuntimeError(f"{method} {path} {form}: {status} {text[:300]}")
-        return elapsed, self.statements - before, text
 
 
 def summary(name: str, runs: list[tuple[float, int]], target: float | None) -> dict[str, Any]:
@@ -250,32 +113,38 @@ def _cases(
         )
         return elapsed, statements
 
+    def at(share: float, offset: int = 0) -> int:
+        """Return the bead this far into the document (cases work on separate parts)."""
+        return beads[int(len(beads) * share) + offset]
+
+    above = int(len(beads) * 0.3)
     cases: list[tuple[str, Callable[[int], tuple[float, int]]]] = [
-        ("op: confirm", lambda i: op("confirm", beads[100 + i])),
-        ("op: flag with a comment", lambda i: op("flag", beads[300 + i], comment="check the date")),
+        ("op: confirm", lambda i: op("confirm", at(0.05, i))),
+        ("op: flag with a comment", lambda i: op("flag", at(0.15, i), comment="check the date")),
         (
             "op: edit an English sentence",
             lambda i: op(
-                "edit_segment",
-                beads[500 + i],
-                segment=english[beads[500 + i]],
-                content=f"Edited sentence {i}.",
+                "edit_segment", at(0.25, i), segment=english[at(0.25, i)], content=f"Edited {i}."
             ),
         ),
-        ("op: merge with the next pair", lambda i: op("merge_down", beads[700 + 2 * i])),
+        ("op: merge with the next pair", lambda i: op("merge_down", at(0.35, 2 * i))),
         ("op: undo (re-creates the merged pair)", lambda _i: client.timed("POST", undo, {})[:2]),
-        ("op: confirm up to here (600 pairs above)", lambda i: op("confirm_up_to", beads[600 + i])),
+        (
+            f"op: confirm up to here ({above} pairs above)",
+            lambda i: op("confirm_up_to", at(0.3, i)),
+        ),
     ]
     for name, case in cases:
         # The first run of each case compiles its templates and SQL: a server does that once.
         runs = [case(i) for i in range(repeats + 1)][1:]
         results.append(summary(name, runs, OP_TARGET_MS))
-    paired = [b for b in beads[1200:1400] if b in english and _has_russian(client, b)]
+    middle = beads[int(len(beads) * 0.6) : int(len(beads) * 0.75)]
+    paired = [b for b in middle if b in english and _has_russian(client, b)]
     first = op("detach", paired[0])
     results.append(summary("first split (renumbers every position, once)", [first], None))
     splits = [op("detach", b) for b in paired[1 : repeats + 2]][1:]
     results.append(summary("op: split a pair into 1-0 and 0-1", splits, OP_TARGET_MS))
-    realigns = [op("realign", beads[1500 + 40 * i]) for i in range(min(repeats, 5))]
+    realigns = [op("realign", at(0.8, 8 * i)) for i in range(min(repeats, 5))]
     results.append(
         summary("realign a stretch (the engine runs on the whole document)", realigns, None)
     )
