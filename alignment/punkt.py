@@ -125,8 +125,12 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
     exactly when the next word is capitalised.
     """
 
-    def __init__(self, lists: PunktLists, initial: re.Pattern[str],
-                 common_word: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self,
+        lists: PunktLists,
+        initial: re.Pattern[str],
+        common_word: Callable[[str], bool] | None = None,
+    ) -> None:
         super().__init__(build_parameters(lists), lang_vars=ArchivalLanguageVars())
         self.prefixes = lists.prefixes
         self.initial = initial
@@ -169,7 +173,8 @@ class ArchivalSentenceTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
         """Tell whether a capitalised token is a frequent or orthographic sentence starter."""
         starters = self._params.sent_starters
         return bool(aug_tok.first_upper) and (
-            aug_tok.type_no_sentperiod in starters or self._ortho_heuristic(aug_tok) is True)
+            aug_tok.type_no_sentperiod in starters or self._ortho_heuristic(aug_tok) is True
+        )
 
     def _ortho_heuristic(self, aug_tok: PunktToken) -> bool | str:
         if _ONE_LETTER.match(aug_tok.tok):
@@ -233,4 +238,3 @@ def sentence_tokenizer(lang: str) -> ArchivalSentenceTokenizer:
 def sentence_ends(text: str, lang: str) -> list[int]:
     """Return the offsets just past each sentence Punkt finds in `text`."""
     return [end for _, end in sentence_tokenizer(lang).span_tokenize(text)]
-

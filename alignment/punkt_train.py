@@ -52,14 +52,18 @@ def train_parameters(texts: list[str]) -> PunktParameters:
 def learned_rows(params: PunktParameters, curated: PunktLists) -> list[str]:
     """Return the learned types the curated lists lack, as rows of `punkt_<lang>_learned.tsv`."""
     rows = [f"abbrev\t{t}" for t in sorted(params.abbrev_types - curated.abbreviations)]
-    rows += [f"collocation\t{a}\t{b}" for a, b in sorted(params.collocations)
-             if (a, b) not in curated.collocations]
+    rows += [
+        f"collocation\t{a}\t{b}"
+        for a, b in sorted(params.collocations)
+        if (a, b) not in curated.collocations
+    ]
     rows += [f"starter\t{t}" for t in sorted(params.sent_starters - curated.starters)]
     return rows
 
 
-def write_trained(lang: str, params: PunktParameters, out_dir: Path,
-                  sources: str = "") -> list[Path]:
+def write_trained(
+    lang: str, params: PunktParameters, out_dir: Path, sources: str = ""
+) -> list[Path]:
     """Write the orthographic contexts and the newly learned types of `lang` into `out_dir`."""
     curated = load_lists(lang, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -69,11 +73,15 @@ def write_trained(lang: str, params: PunktParameters, out_dir: Path,
     ortho_path.write_text(
         "# Punkt orthographic contexts (type, flags) from `python -m alignment.punkt_train`.\n"
         f"# Trained on: {sources or 'texts given in code'}\n"
-        + "".join(f"{t}\t{f}\n" for t, f in ortho), encoding="utf-8")
+        + "".join(f"{t}\t{f}\n" for t, f in ortho),
+        encoding="utf-8",
+    )
     learned_path.write_text(
         "# Types Punkt's trainer learned beyond the curated lists; loaded at run time.\n"
         "# Review before committing: delete wrong rows (one-letter starters, foreign words).\n"
-        + "".join(row + "\n" for row in learned_rows(params, curated)), encoding="utf-8")
+        + "".join(row + "\n" for row in learned_rows(params, curated)),
+        encoding="utf-8",
+    )
     return [ortho_path, learned_path]
 
 

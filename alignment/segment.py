@@ -66,8 +66,9 @@ def split_sentences(text: str, lang: str) -> list[Segment]:
     segments: list[Segment] = []
     for block in layout_blocks(text):
         if block.kind is not None:
-            segments.append(Segment(text[block.start:block.end], block.start, block.end,
-                                    block.kind))
+            segments.append(
+                Segment(text[block.start : block.end], block.start, block.end, block.kind)
+            )
             continue
         for start, end in split_prose(text, block.start, block.end, lang):
             piece = text[start:end]
@@ -99,7 +100,7 @@ def layout_blocks(text: str) -> Iterator[Block]:
             yield from prose_blocks(run)
             run = []
         if note_end is not None:
-            block_text = text[line.start:lines[note_end].end]
+            block_text = text[line.start : lines[note_end].end]
             yield Block(line.start, lines[note_end].end, bracket_block_kind(block_text))
             i = note_end
         elif kind is not None:
@@ -175,7 +176,8 @@ def prose_blocks(run: list[Line]) -> Iterator[Block]:
     if not run:
         return
     header_lines = is_unterminated(run[-1].text) and all(
-        len(line.text) <= MAX_SHORT_LINE for line in run)
+        len(line.text) <= MAX_SHORT_LINE for line in run
+    )
     paragraph_lines = any(len(line.text) > MAX_WRAPPED_LINE for line in run)
     if header_lines or paragraph_lines:
         yield from (Block(line.start, line.end) for line in run)
@@ -218,7 +220,7 @@ def bracketed_positions(prose: str) -> bytearray:
         elif stack and ch == _BRACKET_PAIRS[stack[-1][0]]:
             _, opened = stack.pop()
             if pos - opened <= MAX_BRACKET_SPAN:
-                marks[opened + 1:pos + 1] = b"\x01" * (pos - opened)
+                marks[opened + 1 : pos + 1] = b"\x01" * (pos - opened)
     return marks
 
 
@@ -226,7 +228,7 @@ def merge_enumerators(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     """Join a span that is only a list number ("1.", "II.", "а)") to the span after it."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and _ENUMERATOR.match(text[merged[-1][0]:merged[-1][1]]):
+        if merged and _ENUMERATOR.match(text[merged[-1][0] : merged[-1][1]]):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

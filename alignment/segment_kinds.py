@@ -36,9 +36,7 @@ _CLASSIFICATION = re.compile(
 )
 _SIGNATURE_MARK = re.compile(r"\[(?:[^\]\[]*\s)?(?:signature|подпись)\]", re.IGNORECASE)
 # "(A. PUZANOV)", "/А. ПУЗАНОВ/": initials and a surname in capitals closing the line.
-_SIGNED_NAME = re.compile(
-    r"[(/]\s*(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s*){1,3}[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+\s*[)/]$"
-)
+_SIGNED_NAME = re.compile(r"[(/]\s*(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s*){1,3}[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+\s*[)/]$")
 _NUMBERED_RECIPIENT = re.compile(r"^\d{1,2}\s*[-–—]\s*\S")  # "1 - Gromyko", "5 – в дело"
 _TYPIST_OR_COPIES = re.compile(
     r"^(?:отп|отпеч|отпечатано|печ|напеч|напечатано|исп|исполнитель|размн|рассылка"
@@ -49,8 +47,8 @@ _TYPIST_OR_COPIES = re.compile(
 # A handwritten resolution typed without brackets: "В дело. Н. Торб.", "т. Курдюкову И. Ф.
 # Ознакомиться. Н. Федоренко": an addressee or order, closed by initials and a short name.
 _RESOLUTION_OPENING = re.compile(
-    r"^(?:т\.|тов\.|в дело|в цк|ознакомиться|доложить|согласен|учесть|переговорить)",
-    re.IGNORECASE)
+    r"^(?:т\.|тов\.|в дело|в цк|ознакомиться|доложить|согласен|учесть|переговорить)", re.IGNORECASE
+)
 _RESOLUTION_SIGNED = re.compile(r"(?:[А-ЯЁ]\.\s*){1,2}(?:[А-ЯЁ][а-яё]*\.?)?(?:\s+\d+)?$")
 _CLOSING_MARKS = "\"'»”’)]"
 _SENTENCE_END = ".?!…:;"
@@ -85,8 +83,11 @@ def is_distribution_line(line: str) -> bool:
 
 def is_resolution_line(line: str) -> bool:
     """Tell whether a line is a resolution typed without brackets: "В дело. Н. Торб."."""
-    return (word_count(line) <= 10 and bool(_RESOLUTION_OPENING.match(line))
-            and bool(_RESOLUTION_SIGNED.search(line)))
+    return (
+        word_count(line) <= 10
+        and bool(_RESOLUTION_OPENING.match(line))
+        and bool(_RESOLUTION_SIGNED.search(line))
+    )
 
 
 def is_document_number_line(line: str) -> bool:
@@ -127,9 +128,7 @@ STANDALONE_RULES: tuple[LineRule, ...] = (
     (SegmentKind.HEADING, is_caps_title),
 )
 # Rules for a line that opens a paragraph: inside wrapped prose such a line is prose.
-OPENING_RULES: tuple[LineRule, ...] = (
-    (SegmentKind.NOTE, is_resolution_line),
-)
+OPENING_RULES: tuple[LineRule, ...] = ((SegmentKind.NOTE, is_resolution_line),)
 HEADING_RULES: tuple[LineRule, ...] = (
     (SegmentKind.HEADING, is_document_number_line),
     (SegmentKind.HEADING, is_date_line),

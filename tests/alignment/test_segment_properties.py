@@ -9,15 +9,72 @@ from alignment import split_sentences
 
 # Pieces archival text is made of, so generated texts hit the splitter's rules often.
 PIECES = [
-    "Ким Ир Сен", "тов.", "А. М.", "Пузанов", "г.", "гг.", "т. е.", "т.д.", "и др.", "им.",
-    "1957", "14 сентября", "25.XII.57", "№ 260", "Nº 1886/Ts", "Cde.", "N. S.", "A.M.",
-    "Khrushchev", "U.S.", "p.m.", "No.", "I", "the", "visited", "[me]", "[signature]",
-    "(A. PUZANOV)", "[faded stamp:", "1958]", "Torb[[enkov]]", "«Мы", "едем»", '"We', 'go"',
-    "...", "…", ".", "?", "!", ",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "1.", "а)",
-    "1 - Gromyko", "Отп. 5 экз.", "ДНЕВНИК", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\xa0",
+    "Ким Ир Сен",
+    "тов.",
+    "А. М.",
+    "Пузанов",
+    "г.",
+    "гг.",
+    "т. е.",
+    "т.д.",
+    "и др.",
+    "им.",
+    "1957",
+    "14 сентября",
+    "25.XII.57",
+    "№ 260",
+    "Nº 1886/Ts",
+    "Cde.",
+    "N. S.",
+    "A.M.",
+    "Khrushchev",
+    "U.S.",
+    "p.m.",
+    "No.",
+    "I",
+    "the",
+    "visited",
+    "[me]",
+    "[signature]",
+    "(A. PUZANOV)",
+    "[faded stamp:",
+    "1958]",
+    "Torb[[enkov]]",
+    "«Мы",
+    "едем»",
+    '"We',
+    'go"',
+    "...",
+    "…",
+    ".",
+    "?",
+    "!",
+    ",",
+    ":",
+    ";",
+    "-",
+    "–",
+    "—",
+    "(",
+    ")",
+    "[",
+    "]",
+    "1.",
+    "а)",
+    "1 - Gromyko",
+    "Отп. 5 экз.",
+    "ДНЕВНИК",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\r\n",
+    "\xa0",
 ]
 archival_text = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=40).map(
-    lambda pieces: " ".join(pieces))
+    lambda pieces: " ".join(pieces)
+)
 any_text = archival_text | st.text(max_size=200)
 language = st.sampled_from(["ru", "en"])
 
@@ -29,7 +86,7 @@ def test_segments_are_ordered_trimmed_slices_of_the_text(text: str, lang: str) -
     previous_end = 0
     for segment in segments:
         assert previous_end <= segment.start < segment.end <= len(text)
-        assert text[segment.start:segment.end] == segment.text == str(segment)
+        assert text[segment.start : segment.end] == segment.text == str(segment)
         assert segment.text == segment.text.strip()
         previous_end = segment.end
 
@@ -39,7 +96,7 @@ def test_segments_are_ordered_trimmed_slices_of_the_text(text: str, lang: str) -
 def test_no_character_is_lost_outside_segments(text: str, lang: str) -> None:
     covered = bytearray(len(text))
     for segment in split_sentences(text, lang):
-        covered[segment.start:segment.end] = b"\x01" * (segment.end - segment.start)
+        covered[segment.start : segment.end] = b"\x01" * (segment.end - segment.start)
     lost = [ch for ch, inside in zip(text, covered, strict=True) if not inside and not ch.isspace()]
     assert lost == []
 

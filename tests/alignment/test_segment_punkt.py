@@ -13,7 +13,8 @@ from alignment.punkt_train import main, texts_of, train_parameters, write_traine
 # "проц." (per cent) is in no curated list; Punkt's trainer should learn it.
 TRAINING_TEXT = " ".join(
     f"Урожай риса вырос на {n} проц. по сравнению с прошлым годом. Посол сообщил об этом."
-    for n in range(10, 60))
+    for n in range(10, 60)
+)
 
 
 def test_curated_lists_are_loaded() -> None:
@@ -55,19 +56,27 @@ def test_learned_file_lists_only_what_the_curated_lists_lack(tmp_path: Path) -> 
 
 def test_eval_jsonl_gives_the_side_in_the_language(tmp_path: Path) -> None:
     path = tmp_path / "docs.jsonl"
-    doc = {"src_lang": "ru", "tgt_lang": "en", "src": ["Один.", "Два."], "tgt": ["One."],
-           "gold": [[[0, 1], [0]]]}
+    doc = {
+        "src_lang": "ru",
+        "tgt_lang": "en",
+        "src": ["Один.", "Два."],
+        "tgt": ["One."],
+        "gold": [[[0, 1], [0]]],
+    }
     path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
     assert texts_of(path, "ru") == ["Один. Два."]
     assert texts_of(path, "en") == ["One."]
 
 
-def test_command_line_trains_into_a_folder(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_trains_into_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     corpus = tmp_path / "corpus.txt"
     corpus.write_text(TRAINING_TEXT, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["ru", str(corpus), "--out", str(out)]) == 0
-    assert capsys.readouterr().out.split() == [str(out / "punkt_ru_ortho.tsv"),
-                                               str(out / "punkt_ru_learned.tsv")]
+    assert capsys.readouterr().out.split() == [
+        str(out / "punkt_ru_ortho.tsv"),
+        str(out / "punkt_ru_learned.tsv"),
+    ]
     assert "проц" in load_lists("ru", out).abbreviations
