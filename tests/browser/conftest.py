@@ -68,8 +68,9 @@ def new_page(browser: Browser, live_server: str) -> Iterator[Any]:
     """Open pages in fresh browser contexts (separate cookies: separate people)."""
     contexts = []
 
-    def open_page() -> Page:
-        context = browser.new_context(base_url=live_server, viewport={"width": 1300, "height": 900})
+    def open_page(**options: Any) -> Page:
+        viewport = {"width": 1300, "height": 900}
+        context = browser.new_context(base_url=live_server, viewport=viewport, **options)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()

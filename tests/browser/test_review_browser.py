@@ -133,3 +133,17 @@ def test_the_second_person_is_told_about_the_conflict_and_nothing_is_lost(
     expect(translator.locator("#review-status")).to_contain_text(
         "Confirmed “Присутствовал Нам Ир.”"
     )
+
+
+def test_without_javascript_the_plain_forms_do_the_same(new_page, document, session) -> None:
+    page = new_page(java_script_enabled=False)
+    log_in(page, "translator")
+    open_review(page, document)
+    rows(page).nth(1).locator("td.n a").click()  # selects the pair by reloading the page
+    expect(page.locator("#selection")).to_contain_text("selected")
+    page.click("#actions button[value=merge_down]")
+    expect(page.locator(".flash")).to_contain_text("Merged “Он поблагодарил.”")
+    expect(rows(page)).to_have_count(len(PAIRS) - 1)
+    page.click("#undo-button")
+    expect(page.locator(".flash")).to_contain_text("Undid: Merged")
+    expect(rows(page)).to_have_count(len(PAIRS))
