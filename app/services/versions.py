@@ -23,6 +23,7 @@ from app.services.errors import Conflict, InvalidInput
 from app.services.history import OPERATION, Key
 
 Based = tuple[Key, int]  # a row and the document version the reviewer saw it at
+MAX_BEHIND = 5000  # a page further behind than this is simply reloaded
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,13 @@ def ensure_unchanged(session: Session, document: Document, rows: Iterable[Based]
     if not 1 <= oldest < current:
         raise InvalidInput(
             f"Version {oldest} of this document does not exist (it is at {current})."
+        )
+    if current - oldest > MAX_BEHIND:
+        raise StaleVersion(
+            f"Your rows are {current - oldest} changes behind, so your change was not applied. "
+            "Reload the rows and try again.",
+            [],
+            current,
         )
     later, floors = _later_operations(session, document, oldest)
     if len(later) != current - oldest:  # the log cannot vouch for every version
