@@ -14,6 +14,7 @@ that do not grow with the document.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import tempfile
@@ -26,29 +27,36 @@ import sqlalchemy as sa
 from app.extensions import db
 from app.models import Bead, Document, DocumentText, Segment, TextRole
 from app.services import review
-from benchmarks.review_setup import Client, build_document, make_app, serving
+from benchmarks.review_setup import Client, Timing, build_document, make_app, serving
 
 PAGE_TARGET_MS, OP_TARGET_MS = 300.0, 100.0
 
 
-def summary(name: str, runs: list[tuple[float, int]], target: float | None) -> dict[str, Any]:
-    """Return the median, 90th percentile and worst time of a case and its query counts."""
-    times = sorted(t for t, _ in runs)
-    queries = sorted({q for _, q in runs})
-    p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
+def summary(name: str, runs: list[Timing], target: float | None) -> dict[str, Any]:
+    """Return a case's round trips and server CPU times (median, 90th percentile, worst).
+
+    The target is judged on the median round trip and on the 90th-percentile CPU time: the
+    machine is shared, so round trips also measure other people's load.
+    """
+    times = sorted(r.ms for r in runs)
+    cpu = sorted(r.cpu_ms for r in runs)
+    p90 = min(len(runs) - 1, int(len(runs) * 0.9))
+    meets = None if target is None else statistics.median(times) < target and cpu[p90] < target
     return {
         "case": name,
-        "runs": len(times),
+        "runs": len(runs),
         "median_ms": round(statistics.median(times), 1),
-        "p90_ms": round(p90, 1),
+        "p90_ms": round(times[p90], 1),
         "max_ms": round(times[-1], 1),
-        "queries": queries,
+        "cpu_median_ms": round(statistics.median(cpu), 1),
+        "cpu_p90_ms": round(cpu[p90], 1),
+        "queries": sorted({r.queries for r in runs}),
         "target_ms": target,
-        "meets": None if target is None else p90 < target,
+        "meets": meets,
     }
 
 
-def run(url: str | None, size: int, repeats: int) -> list[dict[str, Any]]:
+def run(url: str | None, size: int, repeats: int, freeze: bool = False) -> list[dict[str, Any]]:
     """Run every case; return their summaries."""
     with tempfile.TemporaryDirectory() as folder:
         app = make_app(url, Path(folder))
@@ -70,6 +78,9 @@ def run(url: str | None, size: int, repeats: int) -> list[dict[str, Any]]:
             )
             engine = db.engine
         version = _version_reader(engine, document_id)
+        if freeze:  # what a server does after loading the app: old objects leave the GC's scans
+            gc.collect()
+            gc.freeze()
         with serving(app) as port:
             client = Client(port, engine)
             return _cases(client, document_id, beads, english, version, repeats)
@@ -96,29 +107,28 @@ def _cases(
     operate = f"/documents/{document_id}/review/op"
     undo = f"/documents/{document_id}/review/undo"
     results = []
-    client.page = client.timed("GET", page)[2]  # warm-up: templates compiled, caches filled
-    runs = [client.timed("GET", page)[:2] for _ in range(repeats)]
+    client.page = client.timed("GET", page).body  # warm-up: templates compiled, caches filled
+    runs = [client.timed("GET", page) for _ in range(repeats)]
     results.append(summary(f"review page, {len(beads)} beads", runs, PAGE_TARGET_MS))
     # The same page without the warnings other areas add to rows (term checks): the review
     # editor's own share of the time.
     annotators = list(review.ROW_ANNOTATORS)
     review.ROW_ANNOTATORS.clear()
-    runs = [client.timed("GET", page)[:2] for _ in range(repeats)]
+    runs = [client.timed("GET", page) for _ in range(repeats)]
     review.ROW_ANNOTATORS.extend(annotators)
     results.append(summary("  the same without term warnings", runs, PAGE_TARGET_MS))
 
-    def op(name: str, bead: int, **fields: Any) -> tuple[float, int]:
-        elapsed, statements, _ = client.timed(
+    def op(name: str, bead: int, **fields: Any) -> Timing:
+        return client.timed(
             "POST", operate, {"op": name, "bead": bead, "version": version(), **fields}
         )
-        return elapsed, statements
 
     def at(share: float, offset: int = 0) -> int:
         """Return the bead this far into the document (cases work on separate parts)."""
         return beads[int(len(beads) * share) + offset]
 
     above = int(len(beads) * 0.3)
-    cases: list[tuple[str, Callable[[int], tuple[float, int]]]] = [
+    cases: list[tuple[str, Callable[[int], Timing]]] = [
         ("op: confirm", lambda i: op("confirm", at(0.05, i))),
         ("op: flag with a comment", lambda i: op("flag", at(0.15, i), comment="check the date")),
         (
@@ -128,7 +138,7 @@ def _cases(
             ),
         ),
         ("op: merge with the next pair", lambda i: op("merge_down", at(0.35, 2 * i))),
-        ("op: undo (re-creates the merged pair)", lambda _i: client.timed("POST", undo, {})[:2]),
+        ("op: undo (re-creates the merged pair)", lambda _i: client.timed("POST", undo, {})),
         (
             f"op: confirm up to here ({above} pairs above)",
             lambda i: op("confirm_up_to", at(0.3, i)),
@@ -172,13 +182,18 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--freeze-gc", action="store_true", help="gc.freeze() once the app and data are loaded"
+    )
     options = parser.parse_args()
-    results = run(options.database, options.beads, options.repeat)
+    results = run(options.database, options.beads, options.repeat, options.freeze_gc)
     if options.json:
         print(json.dumps(results, indent=2))
         return
     backend = (options.database or "sqlite").split(":")[0]
-    print(f"Review benchmarks on {backend} ({options.repeat} runs per case)")
+    frozen = ", GC frozen after start-up" if options.freeze_gc else ""
+    print(f"Review benchmarks on {backend} ({options.repeat} runs per case{frozen}), milliseconds")
+    print(f"{'':56s} {'round trip: median  p90   max':>31s}  {'CPU: median  p90':>16s}  queries")
     for r in results:
         verdict = (
             ""
@@ -186,8 +201,9 @@ def main() -> None:
             else ("  ok" if r["meets"] else f"  OVER {r['target_ms']:.0f} ms")
         )
         print(
-            f"{r['case']:58s} median {r['median_ms']:7.1f} ms  p90 {r['p90_ms']:7.1f}  "
-            f"max {r['max_ms']:7.1f}  queries {'/'.join(map(str, r['queries']))}{verdict}"
+            f"{r['case']:56s} {r['median_ms']:7.1f} {r['p90_ms']:7.1f} {r['max_ms']:7.1f}  "
+            f"{r['cpu_median_ms']:7.1f} {r['cpu_p90_ms']:7.1f}  "
+            f"{'/'.join(map(str, r['queries'])):>9s}{verdict}"
         )
 
 
