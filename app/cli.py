@@ -11,6 +11,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate import upgrade
+from werkzeug.serving import run_simple
 
 from app.extensions import db
 from app.models import Collection
@@ -210,7 +211,8 @@ def demo_command(no_serve: bool, corpus: Path, port: int) -> None:
         click.echo(f"  {name:<11} {password}")
     if not no_serve:
         click.echo(f"Serving on http://127.0.0.1:{port} (Ctrl+C stops).")
-        app.run(host="127.0.0.1", port=port)
+        # Werkzeug's server directly: Flask ignores app.run() inside its own CLI.
+        run_simple("127.0.0.1", port, app, threaded=True)
 
 
 def register_commands(app: Flask) -> None:
