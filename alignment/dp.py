@@ -4,18 +4,30 @@ Tables are on nodes (see `scoring.py`): row i of a table holds nodes (i, lo[i] +
 has 3 extra all-inf rows in front (so rows i-1..i-3 always exist) and one inf guard column
 at the end, and is read through one flat view: a column index clipped to [-1, width] falls on
 a guard cell (index -1 of a row is the previous row's guard), so cells outside the band read
-as inf without a test. Impossible cells are inf (-inf in the log-sum tables), never None.
+as inf without a test. Impossible cells are inf (weight 0 in the forward/backward tables).
+
+The 0-1 beads (a target sentence left out) are folded into the other costs: with
+P[j] = skip[1] + ... + skip[j], tables hold V - P[j] (best cost), F + P[j] (forward) and
+B - P[j] + P[m] (backward), and a bead from column j-b to j costs c - (P[j] - P[j-b]) (`fold`).
+A run of 0-1 beads along a row then costs nothing more, so each row is one gather, one
+reduction over bead types and one running min (or sum) along the row: four numpy calls
+(per-row overhead, not arithmetic, is what a band of a few dozen columns costs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import numpy.typing as npt
 
-from alignment.scoring import SKIP_TARGET, TYPES
+from alignment.scoring import SKIP_TARGET, TYPES, column_nodes
 from alignment.vectors import FloatArray, IntArray
 
 PAD = 3  # rows of inf in front of every table: the largest source side of a bead
+TIE = 1e-9  # a 0-1 step wins a tie only when cheaper by more than rounding
+CHUNK_ROWS = 512  # rows of a gather index converted to intp at once (bounds the memory)
+SMALL, LARGE = np.exp(-300.0), np.exp(300.0)  # forward/backward rows are rescaled outside
 _SRC = np.array([a for a, _ in TYPES])
 _TGT = np.array([b for _, b in TYPES])
 
@@ -56,27 +68,67 @@ def skip_prefix(skip: FloatArray, width: int) -> FloatArray:
     return out
 
 
+def fold(padded: FloatArray, lo: IntArray, skip: FloatArray) -> FloatArray:
+    """Fold the 0-1 steps into the bead costs of `scoring.bead_costs`' padded array, in place."""
+    n1 = lo.size
+    width = padded.shape[2] - 1
+    prefix = skip_prefix(skip, width)
+    j = column_nodes(lo, width)
+    for t, (_, b) in enumerate(TYPES):
+        if b:
+            padded[:n1, t, :width] -= prefix[j] - prefix[np.maximum(j - b, 0)]
+    return padded
+
+
+def _chunks(
+    index: npt.NDArray[np.int32], reverse: bool = False
+) -> Iterator[tuple[int, npt.NDArray[np.intp]]]:
+    """Yield (first row, index rows as intp) in chunks: numpy gathers fastest with intp."""
+    starts = range(0, index.shape[0], CHUNK_ROWS)
+    for start in reversed(starts) if reverse else starts:
+        yield start, index[start : start + CHUNK_ROWS].astype(np.intp)
+
+
 def viterbi(
-    costs: FloatArray, lo: IntArray, skip: FloatArray, index: npt.NDArray[np.int32]
+    costs: FloatArray, lo: IntArray, index: npt.NDArray[np.int32]
 ) -> tuple[FloatArray, npt.NDArray[np.int8]]:
-    """Fill the best-cost table and back-pointers (bead type index, SKIP_TARGET for 0-1)."""
+    """Fill the best-cost table (V - P[j]) and back-pointers (bead type, SKIP_TARGET for 0-1).
+
+    `costs` are folded (`fold`), rows 0..n of the band.
+    """
     n1, _, width = costs.shape
     table = np.full((n1 + PAD, width + 1), np.inf)
+    table[PAD, :width] = 0.0  # row 0: the start node, then 0-1 steps that cost nothing here
     flat = table.ravel()
-    back = np.zeros((n1, width), dtype=np.int8)
-    prefix = skip_prefix(skip, width)
-    cols = np.arange(width)
-    for i in range(n1):
-        steps = prefix[lo[i] : lo[i] + width]
-        cand = flat[index[i]] + costs[i]
-        best_type = cand.argmin(axis=0)
-        best = cand[best_type, cols]
-        if i == 0 and lo[0] == 0:
-            best[0] = 0.0  # the start node
-        row = np.minimum.accumulate(best - steps) + steps
-        table[i + PAD, :width] = row
-        back[i] = np.where(row < best - 1e-9, SKIP_TARGET, best_type)  # rounding of +-steps
-    return table[PAD:, :width], back
+    rows = table[PAD:, :width]
+    for start, chunk in _chunks(index):
+        for i in range(max(start, 1), start + chunk.shape[0]):
+            cand = flat[chunk[i - start]]
+            cand += costs[i]
+            np.minimum.accumulate(np.minimum.reduce(cand, 0), out=rows[i])
+    return rows, _back_pointers(table, costs, index)
+
+
+def _back_pointers(
+    table: FloatArray, costs: FloatArray, index: npt.NDArray[np.int32]
+) -> npt.NDArray[np.int8]:
+    """Return the bead type that reached every cell of a filled best-cost table."""
+    flat = table.ravel()
+    back = np.zeros(table[PAD:, :-1].shape, dtype=np.int8)
+    for start, chunk in _chunks(index):
+        rows = slice(start, start + chunk.shape[0])
+        cand = flat[chunk.transpose(1, 0, 2)]  # (type, row, column)
+        cand += costs[rows].transpose(1, 0, 2)
+        best, best_type = cand[0], back[rows]
+        for t in range(1, len(TYPES)):
+            better = cand[t] < best
+            best_type[better] = t  # the first type wins a tie, as argmin does
+            np.minimum(best, cand[t], out=best)
+        if start == 0:
+            best[0, 0] = 0.0
+        reached = table[PAD + rows.start : PAD + rows.stop, :-1]
+        best_type[reached < best - TIE] = SKIP_TARGET
+    return back
 
 
 def traceback(
@@ -98,51 +150,64 @@ def traceback(
     return path
 
 
-def forward(
-    costs: FloatArray, lo: IntArray, skip: FloatArray, index: npt.NDArray[np.int32]
-) -> FloatArray:
-    """Return F[i, k]: log of the summed weight exp(-cost) of all paths from (0, 0) to the cell."""
-    n1, _, width = costs.shape
-    table = np.full((n1 + PAD, width + 1), -np.inf)
+# Forward and backward sums are kept as plain weights, exp(log value - scale[row]), which
+# numpy multiplies and adds far faster than it takes logs. Rows share one scale until the
+# newest row's largest value drifts past SMALL or LARGE; then that row and the ones still to
+# be read are divided by it. Each row changes the largest value by a bounded factor (a 1-0
+# bead costs at most a few nats, a paired bead gains at most the lexical weight), so this is
+# rare and nothing that matters underflows.
+
+
+def forward(weights: FloatArray, index: npt.NDArray[np.int32]) -> tuple[FloatArray, FloatArray]:
+    """Return exp(F + P[j] - scale[i]) per cell and scale per row, where F is the log of the
+    summed weight of all paths from (0, 0) to the cell.
+
+    `weights` are exp(-folded costs) (`fold`), rows 0..n of the band.
+    """
+    n1, _, width = weights.shape
+    table = np.zeros((n1 + PAD, width + 1))
+    table[PAD, :width] = 1.0  # row 0: the start node, then 0-1 steps
     flat = table.ravel()
-    prefix = skip_prefix(skip, width)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for i in range(n1):
-            steps = prefix[lo[i] : lo[i] + width]
-            into = _logsumexp(flat[index[i]] - costs[i])
-            if i == 0 and lo[0] == 0:
-                into[0] = 0.0
-            table[i + PAD, :width] = np.logaddexp.accumulate(into + steps) - steps
-    return table[PAD:, :width]
+    rows = table[PAD:, :width]
+    shifts = np.zeros(n1 + PAD - 1)  # log of the factor rows were divided by, per event row
+    for start, chunk in _chunks(index):
+        for i in range(max(start, 1), start + chunk.shape[0]):
+            into = flat[chunk[i - start]]
+            into *= weights[i]
+            row = np.add.accumulate(np.add.reduce(into, 0), out=rows[i])
+            top = row[-1]
+            if not SMALL < top < LARGE and top > 0.0:
+                table[i + 1 : i + PAD + 1] /= top  # this row and the two before it
+                shifts[i] = np.log(top)
+    # row i was divided at the events of rows i..i+2: its scale sums the shifts up to i+2
+    return rows, np.cumsum(shifts)[PAD - 1 :]
 
 
-def backward(padded_costs: FloatArray, lo: IntArray, skip: FloatArray, m: int) -> FloatArray:
-    """Return B[i, k]: log of the summed weight of all paths from the cell to (n, m).
+def backward(padded_weights: FloatArray, lo: IntArray, m: int) -> tuple[FloatArray, FloatArray]:
+    """Return exp(B - P[j] + P[m] - scale[i]) per cell and scale per row, where B is the log
+    of the summed weight of all paths from the cell to (n, m).
 
-    Takes the padded cost array of `scoring.bead_costs` (PAD more rows, one more column).
+    Takes exp(-folded costs) for the whole padded array (PAD more rows, one more column).
     """
     n1 = lo.size
-    _, n_types, width = padded_costs.shape
+    _, n_types, width = padded_weights.shape
     width -= 1
-    table = np.full((n1 + PAD, width + 1), -np.inf)  # pad rows at the end here
+    table = np.zeros((n1 + PAD, width + 1))  # pad rows at the end here
+    table[n1 - 1, : m - lo[-1] + 1] = 1.0  # row n: 0-1 steps, then the end node
     flat = table.ravel()
-    index = gather_index(lo, width, -1)
-    # a bead's cost is stored at its end cell, in a cost array with one inf guard column
+    rows = table[:n1, width - 1 :: -1]  # rows right to left: a sum from the end is a cumsum
+    shifts = np.zeros(n1 + PAD - 1)
+    # a bead's weight is stored at its end cell, in an array with one guard column of 0
     ends = gather_index(lo, width, -1, n_types * (width + 1), width + 1)
-    cost_flat = padded_costs.ravel()
-    prefix = skip_prefix(skip, width)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for i in range(n1 - 1, -1, -1):
-            steps = prefix[lo[i] : lo[i] + width]
-            out = _logsumexp(flat[index[i]] - cost_flat[ends[i]])
-            if i == n1 - 1:
-                out[m - lo[i]] = 0.0
-            table[i, :width] = np.logaddexp.accumulate((out - steps)[::-1])[::-1] + steps
-    return table[:n1, :width]
-
-
-def _logsumexp(cand: FloatArray) -> FloatArray:
-    """Log-sum-exp over bead types (the caller silences log(0) warnings)."""
-    top = np.fmax(cand.max(axis=0), -1e300)  # all -inf: exp(-inf) = 0, log(0) = -inf
-    out: FloatArray = np.log(np.exp(cand - top).sum(axis=0)) + top
-    return out
+    weight_flat = padded_weights.ravel()
+    for start, chunk in _chunks(gather_index(lo, width, -1), reverse=True):
+        end_chunk = ends[start : start + chunk.shape[0]].astype(np.intp)
+        for i in range(min(start + chunk.shape[0], n1 - 1) - 1, start - 1, -1):
+            out = flat[chunk[i - start]]
+            out *= weight_flat[end_chunk[i - start]]
+            row = np.add.accumulate(np.add.reduce(out, 0)[::-1], out=rows[i])
+            top = row[-1]
+            if not SMALL < top < LARGE and top > 0.0:
+                table[i : i + PAD] /= top
+                shifts[i + PAD - 1] = np.log(top)
+    return table[:n1, :width], np.cumsum(shifts[::-1])[::-1][:n1]

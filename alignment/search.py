@@ -103,7 +103,6 @@ def _align_gaps(
                         tuple(i + s0 for i in f.src),
                         tuple(j + t0 for j in f.tgt),
                         f.posterior,
-                        f.cost,
                     )
                 )
         if anchor is not None:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from alignment import align
 from alignment.band import band_around, connected, full_band
-from alignment.dp import backward, forward, gather_index, traceback, viterbi
+from alignment.dp import backward, fold, forward, gather_index, skip_prefix, traceback, viterbi
 from alignment.lexicon import core_pairs
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, bead_costs
 from alignment.search import _features
@@ -68,11 +68,14 @@ def path_cost(
 
 
 def search(feat, lo: np.ndarray, width: int):  # type: ignore[no-untyped-def]
-    n = feat.src.rows
+    """Return the costs, the best cost of reaching (n, m) and the best path."""
+    n, m = feat.src.rows, feat.tgt.rows
     padded, skip = bead_costs(feat, lo, width, PARAMS)
-    costs = padded[: n + 1, :, :width]
-    table, back = viterbi(costs, lo, skip, gather_index(lo, width, 1))
-    return costs, skip, table, traceback(back, lo, feat.tgt.rows)
+    costs = padded[: n + 1, :, :width].copy()
+    folded = fold(padded, lo, skip)[: n + 1, :, :width]
+    table, back = viterbi(folded, lo, gather_index(lo, width, 1))
+    best = table[n, m - lo[n]] + skip_prefix(skip, width)[m]  # the table holds V - P[j]
+    return costs, skip, best, traceback(back, lo, m)
 
 
 @settings(max_examples=60, deadline=None)
@@ -80,9 +83,9 @@ def search(feat, lo: np.ndarray, width: int):  # type: ignore[no-untyped-def]
 def test_full_table_search_finds_the_exhaustive_optimum(src: list[str], tgt: list[str]) -> None:
     feat = features(src, tgt)
     lo, width = full_band(len(src), len(tgt))
-    costs, skip, table, path = search(feat, lo, width)
+    costs, skip, best, path = search(feat, lo, width)
     optimum = brute_force(costs, skip, lo, len(src), len(tgt))
-    assert np.isclose(table[len(src), len(tgt) - lo[-1]], optimum)
+    assert np.isclose(best, optimum)
     assert np.isclose(path_cost(path, costs, skip, lo), optimum)
 
 
@@ -94,11 +97,11 @@ def test_banded_search_matches_the_full_search_when_the_band_holds_the_path(
     tgt = list(src)
     feat = features(src, tgt)
     lo_full, width_full = full_band(len(src), len(tgt))
-    _, _, table_full, path_full = search(feat, lo_full, width_full)
+    _, _, best_full, path_full = search(feat, lo_full, width_full)
     anchors = [(j - 1, j - 1) for _, j, _ in path_full[:-1] if j > 0]
     lo, width = band_around(anchors, len(src), len(tgt))
-    _, _, table, path = search(feat, lo, width)
-    assert np.isclose(table[-1, len(tgt) - lo[-1]], table_full[-1, len(tgt)])
+    _, _, best, path = search(feat, lo, width)
+    assert np.isclose(best, best_full)
     assert [(i, j) for i, j, _ in path] == [(i, j) for i, j, _ in path_full]
 
 
@@ -106,12 +109,32 @@ def test_banded_search_matches_the_full_search_when_the_band_holds_the_path(
 @given(st.lists(sentences, min_size=1, max_size=5), st.lists(sentences, min_size=1, max_size=5))
 def test_forward_and_backward_agree_on_the_total(src: list[str], tgt: list[str]) -> None:
     feat = features(src, tgt)
-    lo, width = full_band(len(src), len(tgt))
+    n, m = len(src), len(tgt)
+    lo, width = full_band(n, m)
     padded, skip = bead_costs(feat, lo, width, PARAMS)
-    costs = padded[: len(src) + 1, :, :width]
-    fwd = forward(costs, lo, skip, gather_index(lo, width, 1))
-    bwd = backward(padded, lo, skip, len(tgt))
-    assert np.isclose(fwd[len(src), len(tgt)], bwd[0, 0])
+    costs, prefix = padded[: n + 1, :, :width].copy(), skip_prefix(skip, width)
+    weights = np.exp(-fold(padded, lo, skip))
+    fwd, fwd_scale = forward(weights[: n + 1, :, :width], gather_index(lo, width, 1))
+    bwd, bwd_scale = backward(weights, lo, m)
+    log_total = np.log(fwd[n, m]) + fwd_scale[n] - prefix[m]  # the table holds F + P[j]
+    assert np.isclose(log_total, -brute_force_sum(costs, skip, n, m))
+    assert np.isclose(np.log(bwd[0, 0]) + bwd_scale[0] - prefix[m], log_total)  # B - P[j] + P[m]
+
+
+def brute_force_sum(costs: np.ndarray, skip: np.ndarray, n: int, m: int) -> float:
+    """-log of the summed weight exp(-cost) of every bead sequence (full table, memoised)."""
+    total: dict[tuple[int, int], float] = {(0, 0): 1.0}
+
+    def weight_to(i: int, j: int) -> float:
+        if (i, j) not in total:
+            out = weight_to(i, j - 1) * np.exp(-skip[j]) if j > 0 else 0.0
+            for t, (a, b) in enumerate(TYPES):
+                if i >= a and j >= b:
+                    out += weight_to(i - a, j - b) * np.exp(-costs[i, t, j])
+            total[(i, j)] = out
+        return total[(i, j)]
+
+    return float(-np.log(weight_to(n, m)))
 
 
 def covers_once(beads, n: int, m: int) -> bool:  # type: ignore[no-untyped-def]
