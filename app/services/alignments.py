@@ -14,6 +14,10 @@ from app.models import Action, Bead, BeadStatus, Document, DocumentText, Segment
 from app.services.changes import record
 from app.services.lexicons import collection_lexicon
 
+# Positions only order rows; they start this far apart so that review operations can place
+# new beads and sentences between two rows without renumbering the document.
+POSITION_GAP = 1024
+
 
 def segment_text(
     session: Session, text: DocumentText, pieces: Sequence[tuple[int, int]] | None = None
@@ -24,7 +28,7 @@ def segment_text(
     """
     spans = pieces if pieces is not None else [(text.body_start, text.body_end)]
     groups: list[list[Segment]] = []
-    position = 0
+    position = POSITION_GAP
     for start, end in spans:
         group = []
         for piece in alignment.split_sentences(text.raw[start:end], text.lang):
@@ -38,7 +42,7 @@ def segment_text(
                     end=start + piece.end,
                 )
             )
-            position += 1
+            position += POSITION_GAP
         groups.append(group)
     session.add_all(s for group in groups for s in group)
     session.flush()
@@ -64,6 +68,7 @@ class BeadRow:
     bead: Bead
     src: list[Segment]
     tgt: list[Segment]
+    number: int = 0  # 1-based place in the document, as people count pairs
 
     def snapshot(self) -> dict[str, Any]:
         """Return the bead as recorded in the change log."""
@@ -87,14 +92,16 @@ def store_beads(
 ) -> list[BeadRow]:
     """Create bead rows for engine beads (indices into `src` and `tgt`) and attach segments."""
     rows = []
-    for position, engine_bead in enumerate(beads):
+    for index, engine_bead in enumerate(beads):
         bead = Bead(
             document=document,
-            position=position,
+            position=POSITION_GAP * (index + 1),
             confidence=float(engine_bead.confidence),
             status=status,
         )
-        row = BeadRow(bead, [src[i] for i in engine_bead.src], [tgt[j] for j in engine_bead.tgt])
+        row = BeadRow(
+            bead, [src[i] for i in engine_bead.src], [tgt[j] for j in engine_bead.tgt], index + 1
+        )
         for segment in row.src + row.tgt:
             segment.bead = bead
         rows.append(row)
@@ -154,5 +161,5 @@ def bead_rows(session: Session, document: Document) -> list[BeadRow]:
     for bead in session.scalars(query):
         src = [s for s in bead.segments if s.text_id == original_id]
         tgt = [s for s in bead.segments if s.text_id != original_id]
-        rows.append(BeadRow(bead, src, tgt))
+        rows.append(BeadRow(bead, src, tgt, len(rows) + 1))
     return rows

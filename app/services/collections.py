@@ -12,7 +12,6 @@ from app.models import Action, Bead, BeadStatus, Collection, Document, User
 from app.services.changes import record
 from app.services.errors import InvalidInput, NotFound
 
-
 # Language pairs the engine segments and aligns.
 SUPPORTED_PAIRS = frozenset({("ru", "en")})
 

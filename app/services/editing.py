@@ -14,12 +14,13 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import Action, Bead, Document, Segment, TextRole, User
+from app.services.alignments import POSITION_GAP
 from app.services.errors import InvalidInput, NotFound
 from app.services.history import Recorder
 from app.services.review import text_ids
 from app.services.versions import Based, ensure_unchanged
 
-GAP = 1024  # distance between positions after a renumbering
+GAP = POSITION_GAP  # distance between positions after a renumbering
 QUOTE_LENGTH = 40
 # The version a reviewer saw the rows at: one for all, or a default and one per bead id.
 Bases = int | tuple[int, Mapping[int, int]]

@@ -99,7 +99,7 @@ def check_command(slug: str, document_slug: str | None, as_json: bool) -> None:
         found = [f for f in found if f.document.slug == document_slug]
     counts = Counter(f.finding.check_id for f in found)
     lines = [
-        f"{f.document.slug} #{f.row.bead.position + 1} [{f.finding.check_id}] {f.finding.message}"
+        f"{f.document.slug} #{f.row.number} [{f.finding.check_id}] {f.finding.message}"
         for f in found
     ]
     summary = ", ".join(f"{check} {n}" for check, n in sorted(counts.items())) or "none"

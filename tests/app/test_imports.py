@@ -60,7 +60,8 @@ def test_import_segments_both_texts_and_aligns_every_segment(session, collection
         assert segment.bead_id is not None, f"segment {segment.content!r} is in no bead"
         assert segment.text.raw[segment.start : segment.end] == segment.content
     beads = session.scalars(select(Bead).where(Bead.document_id == document.id)).all()
-    assert [b.position for b in beads] == list(range(len(beads)))
+    positions = [b.position for b in beads]
+    assert positions == sorted(set(positions)), "beads are in a strict order"
     assert all(0.0 <= b.confidence <= 1.0 for b in beads)
 
 

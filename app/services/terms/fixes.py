@@ -33,7 +33,7 @@ class Occurrence:
     """One place a fix would change, with the edit proposed."""
 
     document: Document
-    bead_position: int
+    pair_number: int  # 1-based place of the pair in its document
     segment: Segment
     edit: Edit
     kind: str  # "forbidden" or "variant"
@@ -60,7 +60,7 @@ class Occurrence:
             "key": self.key,
             "document": self.document.slug,
             "document_id": self.document.id,
-            "pair": self.bead_position + 1,
+            "pair": self.pair_number,
             "segment_id": self.segment.id,
             "kind": self.kind,
             "before": self.edit.before,
@@ -99,9 +99,7 @@ def preview(session: Session, collection: Collection, entry: TermEntry) -> list[
                     if edit.start < end:
                         continue  # inside the previous edit (a gloss it already replaces)
                     end = edit.end
-                    found.append(
-                        Occurrence(document, row.bead.position, segment, edit, kind, in_source)
-                    )
+                    found.append(Occurrence(document, row.number, segment, edit, kind, in_source))
     return found
 
 

@@ -119,7 +119,7 @@ def findings_csv(findings: Iterable[StoredFinding]) -> str:
         writer.writerow(
             [
                 f.document.slug,
-                f.row.bead.position + 1,
+                f.row.number,
                 f.finding.check_id,
                 f.severity.value,
                 f.finding.entry.term if f.finding.entry else "",
@@ -140,7 +140,7 @@ def as_json(findings: Sequence[StoredFinding]) -> list[dict[str, object]]:
             "document": f.document.slug,
             "document_id": f.document.id,
             "bead_id": f.row.bead.id,
-            "pair": f.row.bead.position + 1,
+            "pair": f.row.number,
             "check": f.finding.check_id,
             "severity": f.severity.value,
             "entry_id": f.finding.entry.id if f.finding.entry else None,
