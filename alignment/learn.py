@@ -6,10 +6,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from alignment.concepts import Word
 from alignment.ibm1 import NULL, em_counts
-from alignment.lexicon import en_stem, ru_stem
-from alignment.tokens import is_cyrillic
-from alignment.vectors import IntArray, Tokens
+from alignment.vectors import IntArray, Tokens, stable_order
 
 MAX_PAIRS = 2000  # beads used for learning; more adds time, not much knowledge
 MIN_COUNT = 2.0  # unconfirmed beads: a pair needs more evidence than from confirmed ones
@@ -28,25 +27,31 @@ def merge_links(*tables: Mapping[str, frozenset[str]]) -> dict[str, frozenset[st
     return out
 
 
-def _stemmed(tokens: Tokens, null_first: bool) -> tuple[IntArray, IntArray, list[str]]:
+def _stemmed(
+    tokens: Tokens, words: list[Word], null_first: bool
+) -> tuple[IntArray, IntArray, list[str]]:
     """Return (sentence, stem id) of every word token (numbers and marks left out), and stems."""
     ids: dict[str, int] = {NULL: 0} if null_first else {}
-    of_word = np.array(
-        [
-            ids.setdefault(ru_stem(w) if is_cyrillic(w) else en_stem(w), len(ids))
-            if w.isalpha()
-            else -1
-            for w in tokens.vocab
-        ],
+    of_word = np.fromiter(
+        (ids.setdefault(w.stem, len(ids)) if w.text.isalpha() else -1 for w in words),
         dtype=np.int64,
+        count=len(words),
     )
     stem = of_word[tokens.word] if tokens.word.size else tokens.word
     keep = stem >= 0
     if tokens.rows >= COMMON_MIN_SENTENCES:  # "the", "of", "и": no pair to learn, many entries
-        pairs = np.unique(tokens.row[keep] * len(ids) + stem[keep])
-        df = np.bincount(pairs % len(ids), minlength=len(ids))
+        df = _sentence_counts(tokens.row[keep], stem[keep], len(ids))
         keep &= df[np.maximum(stem, 0)] <= COMMON_SHARE * tokens.rows
     return tokens.row[keep], stem[keep], list(ids)
+
+
+def _sentence_counts(rows: IntArray, stems: IntArray, n_stems: int) -> IntArray:
+    """Return in how many sentences each stem occurs (tokens come sorted by sentence)."""
+    order = stable_order(stems, n_stems)  # by (stem, sentence)
+    s, r = stems[order], rows[order]
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = (s[1:] != s[:-1]) | (r[1:] != r[:-1])
+    return np.bincount(s[first], minlength=n_stems)
 
 
 def _ranges(rows: IntArray, n: int, beads: Sequence[tuple[int, ...]]) -> tuple[IntArray, IntArray]:
@@ -58,15 +63,21 @@ def _ranges(rows: IntArray, n: int, beads: Sequence[tuple[int, ...]]) -> tuple[I
 
 
 def document_links(
-    src: Tokens, tgt: Tokens, beads: Sequence[BeadSides]
+    tokens: tuple[Tokens, Tokens],
+    words: tuple[list[Word], list[Word]],
+    beads: Sequence[BeadSides],
 ) -> dict[str, frozenset[str]]:
-    """Learn Russian stem → English stems pairs from the paired beads of this document."""
+    """Learn Russian stem → English stems pairs from the paired beads of this document.
+
+    `words` are the sides' vocabularies as `concepts.WordTable.lookup` gives them.
+    """
     beads = [b for b in beads if b[0] and b[1]]
     beads = beads[:: max(1, len(beads) // MAX_PAIRS)]
     if not beads:
         return {}
-    s_rows, s_stem, ru_words = _stemmed(src, True)
-    t_rows, t_stem, en_words = _stemmed(tgt, False)
+    src, tgt = tokens
+    s_rows, s_stem, ru_words = _stemmed(src, words[0], True)
+    t_rows, t_stem, en_words = _stemmed(tgt, words[1], False)
     s_start, s_len = _ranges(s_rows, src.rows, [b[0] for b in beads])
     t_start, t_len = _ranges(t_rows, tgt.rows, [b[1] for b in beads])
     s_len = s_len + 1  # the NULL word of every bead

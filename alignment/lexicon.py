@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from alignment.ibm1 import expected_counts
-from alignment.tokens import is_cyrillic, stem, words
+from alignment.tokens import is_cyrillic, stem, stem_words, words
 
 DATA = Path(__file__).parent / "data"
 CORE_TEXT = DATA / "core_ru_en.txt"
@@ -36,6 +36,13 @@ def ru_stem(word: str) -> str:
 def en_stem(word: str) -> str:
     """Stem an English word the way the lexicon stores it."""
     return stem(word.lower(), "en")
+
+
+def stem_many(words: list[str], lang: str) -> list[str]:
+    """Stem many words at once, as `ru_stem` or `en_stem` does one."""
+    if lang == "ru":
+        return stem_words([w.lower().replace("ё", "е") for w in words], "ru")
+    return stem_words([w.lower() for w in words], "en")
 
 
 def word_stems(sentence_words: Sequence[str]) -> list[str]:

@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from alignment.anchors import normalize_anchors, null_masks, put_back_nulls, stretches
+from alignment.concepts import Word, WordTable, shared_words
 from alignment.confidence import calibrate
 from alignment.learn import document_links, merge_links
-from alignment.lexicon import Lexicon, core_pairs, ru_stem
+from alignment.lexicon import Lexicon
 from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features, sure_pairs
-from alignment.tokens import is_cyrillic, sentence_words, without_markup
+from alignment.tokens import without_markup
 from alignment.types import Alignment, Bead
-from alignment.vectors import ConceptCache, FloatArray, Tokens, Translations, weigh
+from alignment.vectors import FloatArray, Tokens, Translations, concept_vectors
 
 TEMPERATURE = 1.0  # posteriors are computed on costs divided by this
 RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
@@ -54,21 +55,19 @@ def align(
             [Bead(b.tgt, b.src, b.confidence) for b in fixed],
         )
         return Alignment([Bead(b.tgt, b.src, b.confidence) for b in swapped.beads])
-    base = merge_links(core_pairs(), lexicon.links() if lexicon else {})
+    extra = lexicon.links() if lexicon else {}
     params = CostParams() if (src_lang, tgt_lang) == ("ru", "en") else LENGTH_FIRST
-    tokens = (Tokens.of(sentence_words(src_text)), Tokens.of(sentence_words(tgt_text)))
+    table = shared_words()  # this call keeps this table, whatever other calls do
+    tokens = (Tokens.of(src_text), Tokens.of(tgt_text))
+    words = (table.lookup(tokens[0].vocab), table.lookup(tokens[1].vocab))
     lengths = (_lengths(src_text), _lengths(tgt_text))
     nulls = null_masks(fixed, len(src_text), len(tgt_text))
-    cache = ConceptCache()
-    feat = _features(tokens, base, lengths, nulls, cache)
+    feat = features(tokens, words, table, extra, lengths, nulls)
     first = _align_gaps(feat, fixed, lambda f: sure_pairs(f, params))
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
-    found = document_links(tokens[0], tokens[1], confirmed)
-    for word in tokens[0].vocab + tokens[1].vocab:  # these words now have more translations
-        if is_cyrillic(word) and ru_stem(word) in found:
-            cache.forget(word)
+    found = document_links(tokens, words, confirmed)
     final = _with_ratio(params, confirmed, src_text, tgt_text)
-    feat = _features(tokens, merge_links(base, found), lengths, nulls, cache)
+    feat = features(tokens, words, table, merge_links(extra, found), lengths, nulls)
     second = _align_gaps(feat, fixed, lambda f: solve(f, final, TEMPERATURE))
     beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
     return Alignment(put_back_nulls(beads, fixed))
@@ -78,15 +77,16 @@ def _lengths(sentences: list[str]) -> FloatArray:
     return np.array([len(without_markup(s).strip()) for s in sentences], dtype=np.float64)
 
 
-def _features(
+def features(
     tokens: tuple[Tokens, Tokens],
-    translations: Translations,
+    words: tuple[list[Word], list[Word]],
+    table: WordTable,
+    extra: Translations,
     lengths: tuple[FloatArray, FloatArray],
     nulls: tuple[FloatArray, FloatArray],
-    cache: ConceptCache,
 ) -> Features:
     """Build concept vectors for both sides; add lengths and confirmed-unpaired marks."""
-    a, b = weigh(tokens, translations, cache)
+    a, b = concept_vectors(tokens, words, table, extra)
     return Features(a, b, lengths[0], lengths[1], nulls[0], nulls[1])
 
 

@@ -17,8 +17,12 @@ _EDITORIAL = re.compile(
     r"\[\[|\]\]|\[(?:handwritten(?: entry| note)?|faded stamp|stamp|signature|illegible)\b:?",
     re.IGNORECASE,
 )
-_DATE_HINT = re.compile(r"\d\.[\dIVX]")
-_NUMBER_SIGN = re.compile(r"\bN[oº]\.?\s*(?=\d)")
+# Both start with a literal character so that the regex engine can skip to it quickly
+# ("N(?<!\wN)" is "\bN": no word character before the N).
+_DATE_HINT = re.compile(r"\.(?<=\d\.)[\dIVX]")
+_NUMBER_SIGN = re.compile(r"N(?<!\wN)[oº]\.?\s*(?=\d)")
+BREAK = "\x00"  # stands between sentences in a joined text
+_WORD_OR_BREAK = re.compile(r"[^\W_]+|[?!«»\"“”„()№#\x00]")
 _ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = [
     "january",
@@ -92,6 +96,11 @@ def stem(word: str, lang: str) -> str:
     return str(_stemmer(lang).stemWord(word))
 
 
+def stem_words(words: list[str], lang: str) -> list[str]:
+    """Return the Snowball stems of many lower-case words (one call into the stemmer)."""
+    return [str(w) for w in _stemmer(lang).stemWords(words)]
+
+
 def is_cyrillic(word: str) -> bool:
     """Tell whether a word is written in Cyrillic (judged by its first letter).
 
@@ -127,7 +136,7 @@ def words(text: str) -> list[str]:
     >>> words("Тов. Ким спросил: «Когда?»")
     ['тов', 'ким', 'спросил', '«', 'когда', '?', '»']
     """
-    return _WORD.findall(normalize_dates(_NUMBER_SIGN.sub("№ ", without_markup(text))).lower())
+    return _WORD.findall(_prepared(text))
 
 
 def number_concepts(word: str) -> list[str]:
@@ -167,6 +176,20 @@ def sentence_words(sentences: Sequence[str]) -> list[list[str]]:
     >>> sentence_words(["Да!", "No. 5"])
     [['да', '!'], ['№', '5']]
     """
-    joined = "\x00".join(sentences)
-    joined = normalize_dates(_NUMBER_SIGN.sub("№ ", without_markup(joined))).lower()
-    return [_WORD.findall(part) for part in joined.split("\x00")] if sentences else []
+    joined = _prepared(BREAK.join(sentences))
+    return [_WORD.findall(part) for part in joined.split(BREAK)] if sentences else []
+
+
+def words_with_breaks(sentences: Sequence[str]) -> list[str]:
+    """Return the words of all sentences in one list, with BREAK after every sentence but
+    the last (same words as `sentence_words`, without a list per sentence).
+
+    >>> [w if w != BREAK else "|" for w in words_with_breaks(["Да!", "No. 5"])]
+    ['да', '!', '|', '№', '5']
+    """
+    return _WORD_OR_BREAK.findall(_prepared(BREAK.join(sentences)))
+
+
+def _prepared(text: str) -> str:
+    """Drop markup, mark number signs, spell dates and lower-case: what words are found in."""
+    return normalize_dates(_NUMBER_SIGN.sub("№ ", without_markup(text))).lower()

@@ -1,13 +1,13 @@
 """Sentences as sparse weighted bags of shared concepts, and their dot products inside a band.
 
-A concept is what a Russian and an English word can have in common: an English stem (the
-Russian word's translations from the lexicons), a number, a transliteration key or a
-punctuation mark. Vectors are kept as flat arrays of (sentence, concept, weight) entries.
+A sentence's vector puts weight on the concepts of its words (`concepts.py`), each counted
+once, weighted by inverse document frequency. Vectors are kept as flat arrays of
+(sentence, concept, weight) entries sorted by sentence; concepts are numbered afresh in
+every call, so that they are small numbers numpy can sort by radix.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -15,20 +15,18 @@ from itertools import chain
 import numpy as np
 import numpy.typing as npt
 
-from alignment.lexicon import en_stem, ru_stem
-from alignment.tokens import english_number, is_cyrillic, mark_concept, number_concepts
-from alignment.translit import cognate_key
+from alignment.concepts import Concepts, Word, WordTable
+from alignment.tokens import BREAK, words_with_breaks
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 Translations = Mapping[str, frozenset[str]]
-KEY_SHARE = 0.5  # a transliteration key says less than a translation
-UNKNOWN_SHARE = 0.5  # a Russian word no lexicon knows still counts, but less
 # In long texts, concepts in more than this share of sentences ("and", "the") are left out:
 # they weigh little (low idf) and would make the banded dot products cost quadratic time.
 COMMON_SHARE = 0.1
 COMMON_MIN_SENTENCES = 1000
-BoolArray = npt.NDArray[np.bool_]
+Bag = tuple[IntArray, IntArray, FloatArray]  # (sentence, concept, share) per entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,27 +39,6 @@ class Entries:
     rows: int
 
 
-def word_concepts(word: str, translations: Translations) -> list[tuple[str, float]]:
-    """Return the concepts of one word with their shares of the word's weight."""
-    mark = mark_concept(word)
-    if mark:
-        return [(mark, 1.0)]
-    if word.isdigit():
-        return [(c, 1.0) for c in number_concepts(word)]
-    lower = word.lower()
-    targets = translations.get(ru_stem(lower)) if is_cyrillic(word) else None
-    key = cognate_key(word, short=not targets)
-    found: list[tuple[str, float]] = [(f"k:{key}", KEY_SHARE)] if key else []
-    if targets:
-        share = 1.0 / math.sqrt(len(targets))
-        return found + [(t if t.startswith("n:") else f"e:{t}", share) for t in targets]
-    if is_cyrillic(word):
-        return found + [(f"r:{ru_stem(lower)}", UNKNOWN_SHARE)]
-    found.append((f"e:{en_stem(lower)}", 1.0))
-    digits = english_number(lower)
-    return found + [(f"n:{digits}", 1.0)] if digits else found
-
-
 @dataclass(frozen=True, slots=True)
 class Tokens:
     """The words of one side: token k is word `vocab[word[k]]` of sentence `row[k]`."""
@@ -72,93 +49,44 @@ class Tokens:
     rows: int
 
     @classmethod
-    def of(cls, sentences: Sequence[Sequence[str]]) -> Tokens:
-        """Number the words of every sentence."""
-        ids: dict[str, int] = {}
-        word = np.fromiter(
-            (ids.setdefault(w, len(ids)) for sent in sentences for w in sent), dtype=np.int64
-        )
-        row = np.repeat(np.arange(len(sentences)), [len(sent) for sent in sentences])
-        return cls(row.astype(np.int64), word, list(ids), len(sentences))
+    def of(cls, sentences: Sequence[str]) -> Tokens:
+        """Split sentences into words (`tokens.words`) and number the words."""
+        flat = words_with_breaks(sentences)
+        vocab = list(dict.fromkeys(flat))
+        if BREAK in vocab:
+            vocab.remove(BREAK)
+        ids = dict(zip(vocab, range(len(vocab)), strict=True))
+        ids[BREAK] = -1
+        word = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+        is_break = word < 0
+        row = np.cumsum(is_break)[~is_break]
+        return cls(row.astype(np.int64), word[~is_break], vocab, len(sentences))
 
 
-class ConceptCache:
-    """Each word's concepts as numbered ids with shares, kept between the passes of `align`."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.words: dict[str, tuple[list[int], list[float]]] = {}
-        self.bags: dict[int, tuple[IntArray, IntArray, FloatArray]] = {}  # per side, by id
-        self.forgotten: set[str] = set()
-
-    def expand(self, word: str, translations: Translations) -> tuple[list[int], list[float]]:
-        """Return the concept ids and shares of a word (computed on first use)."""
-        found = self.words.get(word)
-        if found is None:
-            concepts = word_concepts(word, translations)
-            ids = [self.ids.setdefault(c, len(self.ids)) for c, _ in concepts]
-            found = self.words[word] = (ids, [share for _, share in concepts])
-        return found
-
-    def forget(self, word: str) -> None:
-        """Drop a word whose translations changed."""
-        self.words.pop(word, None)
-        self.forgotten.add(word)
-
-    def bag(
-        self, side: Tokens, translations: Translations
-    ) -> tuple[IntArray, IntArray, FloatArray]:
-        """Return a side's (row, concept, share) entries; reused while none of its words changed."""
-        kept = self.bags.get(id(side))
-        if kept is None or not self.forgotten.isdisjoint(side.vocab):
-            kept = self.bags[id(side)] = _side_bag(side, translations, self)
-        return kept
+def stable_order(keys: IntArray, bound: int) -> IntArray:
+    """Stable argsort of integers in [0, bound): by radix when they fit in 16 bits."""
+    if bound <= 1 << 16:
+        return np.argsort(keys.astype(np.uint16), kind="stable")
+    return np.argsort(keys, kind="stable")
 
 
-def concept_bags(
-    sides: Sequence[Tokens], translations: Translations, cache: ConceptCache
-) -> list[tuple[IntArray, IntArray, FloatArray]]:
-    """Return (row, concept, share) per side, a word's concepts counted once per sentence."""
-    return [cache.bag(side, translations) for side in sides]
-
-
-def _side_bag(
-    side: Tokens, translations: Translations, cache: ConceptCache
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """Expand every token of one side into its concepts."""
-    expanded = [cache.expand(w, translations) for w in side.vocab]
-    sizes = np.array([len(ids) for ids, _ in expanded], dtype=np.int64)
-    flat_ids = np.fromiter(chain.from_iterable(e[0] for e in expanded), dtype=np.int64)
-    flat_share = np.fromiter(chain.from_iterable(e[1] for e in expanded), dtype=np.float64)
-    start = np.cumsum(sizes) - sizes
-    per_token = sizes[side.word]
-    token = np.repeat(np.arange(side.word.size), per_token)
-    offset = np.arange(token.size) - np.repeat(np.cumsum(per_token) - per_token, per_token)
-    pick = start[side.word[token]] + offset
-    return _dedupe(side.row[token], flat_ids[pick], flat_share[pick])
-
-
-def _dedupe(
-    row: IntArray, concept: IntArray, share: FloatArray
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """Keep one entry per (row, concept) with the largest share, sorted by row."""
-    key = row * (int(concept.max(initial=0)) + 1) + concept
-    order = np.argsort(key, kind="stable")
-    sorted_key = key[order]
-    first = np.ones(order.size, dtype=bool)
-    first[1:] = sorted_key[1:] != sorted_key[:-1]
-    starts = np.flatnonzero(first)
-    best = np.maximum.reduceat(share[order], starts) if order.size else share[order]
-    keep = order[starts]
-    return row[keep], concept[keep], best
-
-
-def weigh(
-    sides: Sequence[Tokens], translations: Translations, cache: ConceptCache
+def concept_vectors(
+    sides: tuple[Tokens, Tokens],
+    words: tuple[list[Word], list[Word]],
+    table: WordTable,
+    extra: Translations,
 ) -> tuple[Entries, Entries]:
-    """Turn both sides into sparse concept vectors weighted by inverse document frequency."""
-    src, tgt = concept_bags(sides, translations, cache)
-    n_concepts = len(cache.ids)
+    """Turn both sides into sparse concept vectors weighted by inverse document frequency.
+
+    `words` are the sides' vocabularies as `WordTable.lookup` gives them; `extra` holds the
+    translations learned or given on top of the core lexicon.
+    """
+    expanded = [[table.concepts(w, extra) for w in side] for side in words]
+    ids = [np.fromiter(chain.from_iterable(c[0] for c in e), dtype=np.int64) for e in expanded]
+    numbers, local = np.unique(np.concatenate(ids), return_inverse=True)
+    n_concepts = numbers.size
+    src = _bag(sides[0], expanded[0], local[: ids[0].size], n_concepts)
+    tgt = _bag(sides[1], expanded[1], local[ids[0].size :], n_concepts)
     df = np.bincount(src[1], minlength=n_concepts) + np.bincount(tgt[1], minlength=n_concepts)
     n_sentences = sides[0].rows + sides[1].rows
     idf = np.log((n_sentences + 1.0) / (df.astype(np.float64) + 0.5))
@@ -166,23 +94,52 @@ def weigh(
     return _entries(src, idf, common, sides[0].rows), _entries(tgt, idf, common, sides[1].rows)
 
 
-def _entries(
-    bag: tuple[IntArray, IntArray, FloatArray], idf: FloatArray, common: BoolArray, rows: int
-) -> Entries:
+def _bag(side: Tokens, expanded: list[Concepts], ids: IntArray, n_concepts: int) -> Bag:
+    """Expand every token of one side into its word's concepts (`ids` numbered per call)."""
+    sizes = np.fromiter((len(c[0]) for c in expanded), dtype=np.int64, count=len(expanded))
+    shares = np.fromiter(chain.from_iterable(c[1] for c in expanded), dtype=np.float64)
+    start = np.cumsum(sizes) - sizes
+    per_token = sizes[side.word]
+    token = np.repeat(np.arange(side.word.size), per_token)
+    offset = np.arange(token.size) - np.repeat(np.cumsum(per_token) - per_token, per_token)
+    pick = start[side.word[token]] + offset
+    return _dedupe(side.row[token], ids[pick], shares[pick], n_concepts, side.rows)
+
+
+def _dedupe(row: IntArray, concept: IntArray, share: FloatArray, n_concepts: int, rows: int) -> Bag:
+    """Keep one entry per (row, concept) with the largest share, sorted by row.
+
+    Entries come sorted by row: a stable sort by concept sorts them by (concept, row).
+    """
+    order = stable_order(concept, n_concepts)
+    c, r = concept[order], row[order]
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = (c[1:] != c[:-1]) | (r[1:] != r[:-1])
+    starts = np.flatnonzero(first)
+    best = np.maximum.reduceat(share[order], starts) if order.size else share[order]
+    by_row = stable_order(r[starts], rows + 1)
+    return r[starts][by_row], c[starts][by_row], best[by_row]
+
+
+def _entries(bag: Bag, idf: FloatArray, common: BoolArray, rows: int) -> Entries:
     """Weigh a side's entries by idf, leaving out the common concepts."""
     keep = ~common[bag[1]]
     return Entries(bag[0][keep], bag[1][keep], bag[2][keep] * idf[bag[1][keep]], rows)
 
 
+def _concept_bound(*sides: Entries) -> int:
+    return int(max(s.concept.max(initial=0) for s in sides)) + 1
+
+
 def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
     """Return out[i, k] = dot(a_i, b_(lo[i]+k)) for every row i of `a` and k < width."""
     stride = b.rows + 1
-    b_key = b.concept * stride + b.row
-    order = np.argsort(b_key, kind="stable")
-    keys = b_key[order]
+    bound = _concept_bound(a, b)
+    order = stable_order(b.concept, bound)  # b by (concept, row): entries are sorted by row
+    keys = b.concept[order] * stride + b.row[order]
     # queries in (concept, row) order: with lo non-decreasing they come sorted, which makes
     # the binary searches walk forward instead of jumping around
-    by_concept = np.argsort(a.concept * (a.rows + 1) + a.row, kind="stable")
+    by_concept = stable_order(a.concept, bound)
     a_row, a_weight = a.row[by_concept], a.weight[by_concept]
     first = a.concept[by_concept] * stride + lo[a_row]
     start = np.searchsorted(keys, first, side="left")
@@ -199,11 +156,25 @@ def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
     return out
 
 
+def near_dots(entries: Entries, gaps: int) -> FloatArray:
+    """Return out[s, g-1] = dot(x_s, x_(s+g)) for g = 1..gaps (0 past the last sentence)."""
+    order = stable_order(entries.concept, _concept_bound(entries))
+    c, r, w = entries.concept[order], entries.row[order], entries.weight[order]
+    out = np.zeros((entries.rows, gaps))
+    for gap in range(1, gaps + 1):
+        # a concept is once per sentence: a partner `gap` sentences on is at most `gap` entries on
+        for step in range(1, min(gap, r.size) + 1):
+            hit = (c[step:] == c[:-step]) & (r[step:] - r[:-step] == gap)
+            product = w[:-step][hit] * w[step:][hit]
+            out[:, gap - 1] += np.bincount(r[:-step][hit], weights=product, minlength=entries.rows)
+    return out
+
+
 def span_norms(entries: Entries, longest: int) -> list[FloatArray]:
     """Return, per span length L <= longest, |sum of the L sentences ending before node i|²."""
     n = entries.rows
     single = np.bincount(entries.row, weights=entries.weight**2, minlength=n)
-    near = banded_dots(entries, entries, np.arange(n + 1) + 1, 2)  # near[s, g-1] = x_s . x_s+g
+    near = near_dots(entries, max(longest - 1, 1))  # near[s, g-1] = x_s . x_s+g
     out = []
     for length in range(longest + 1):
         node = np.zeros(n + 1)

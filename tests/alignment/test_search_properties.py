@@ -8,12 +8,11 @@ from hypothesis import strategies as st
 
 from alignment import align
 from alignment.band import band_around, connected, full_band
+from alignment.concepts import WordTable
 from alignment.dp import backward, fold, forward, gather_index, skip_prefix, traceback, viterbi
-from alignment.lexicon import core_pairs
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, bead_costs
-from alignment.search import _features
-from alignment.tokens import sentence_words
-from alignment.vectors import ConceptCache, Tokens
+from alignment.search import features as build_features
+from alignment.vectors import Tokens
 from tests.alignment.journal_pairs import SRC, TGT
 
 WORDS = [
@@ -38,10 +37,12 @@ PARAMS = CostParams()
 
 
 def features(src: list[str], tgt: list[str]):  # type: ignore[no-untyped-def]
-    tokens = (Tokens.of(sentence_words(src)), Tokens.of(sentence_words(tgt)))
+    tokens = (Tokens.of(src), Tokens.of(tgt))
+    table = WordTable()
+    words = (table.lookup(tokens[0].vocab), table.lookup(tokens[1].vocab))
     lengths = (np.array([len(s) for s in src], float), np.array([len(t) for t in tgt], float))
     nulls = (np.zeros(len(src)), np.zeros(len(tgt)))
-    return _features(tokens, core_pairs(), lengths, nulls, ConceptCache())
+    return build_features(tokens, words, table, {}, lengths, nulls)
 
 
 def brute_force(costs: np.ndarray, skip: np.ndarray, lo: np.ndarray, n: int, m: int) -> float:
