@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from alignment.lexicon import core_pairs, stem_many
 from alignment.tokens import english_number, is_cyrillic, mark_concept, number_concepts
@@ -39,6 +40,15 @@ class Word:
 Concepts = tuple[tuple[int, ...], tuple[float, ...]]  # concept ids and their shares
 
 
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """One side's distinct words in a call, and where each Russian stem stands among them."""
+
+    texts: list[str]
+    words: list[Word]
+    by_stem: dict[str, list[int]]
+
+
 class WordTable:
     """Words and concept ids, with each word's concepts under the core lexicon."""
 
@@ -47,11 +57,33 @@ class WordTable:
         self.words: dict[str, Word] = {}
         self.core: dict[str, Concepts] = {}
 
-    def lookup(self, texts: Sequence[str]) -> list[Word]:
-        """Return the words of `texts`, analysing the new ones together."""
-        new = [t for t in dict.fromkeys(texts) if t not in self.words]
+    def lookup(self, texts: Sequence[str]) -> Vocabulary:
+        """Return the words of `texts` (distinct), analysing the new ones together."""
+        new = [t for t in texts if t not in self.words]
         self.words.update(zip(new, analyse(new), strict=True))
-        return [self.words[t] for t in texts]
+        words = [self.words[t] for t in texts]
+        by_stem: dict[str, list[int]] = {}
+        for k, word in enumerate(words):
+            if word.cyrillic:
+                by_stem.setdefault(word.stem, []).append(k)
+        return Vocabulary(list(texts), words, by_stem)
+
+    def expand(
+        self, vocab: Vocabulary, extra: Translations, before: list[Concepts] | None = None
+    ) -> list[Concepts]:
+        """Return the concepts of every word, with `extra` translations beside the core.
+
+        `before`: the same words' concepts under translations that differ from `extra` only
+        for stems `extra` names; only words of those stems are worked out again.
+        """
+        core = self.core.get
+        out = list(before) if before else list(map(core, vocab.texts))
+        if before is None and None in out:
+            out = [c or self.concepts(w, {}) for c, w in zip(out, vocab.words, strict=True)]
+        for stem in extra.keys() & vocab.by_stem.keys():
+            for k in vocab.by_stem[stem]:
+                out[k] = self.concepts(vocab.words[k], extra)
+        return cast(list[Concepts], out)
 
     def concepts(self, word: Word, extra: Translations) -> Concepts:
         """Return a word's concept ids and shares, with `extra` translations beside the core."""
@@ -112,4 +144,3 @@ def word_concepts(word: Word, targets: frozenset[str] | None) -> list[tuple[str,
     found.append((f"e:{word.stem}", 1.0))
     digits = english_number(word.text)
     return found + [(f"n:{digits}", 1.0)] if digits else found
-

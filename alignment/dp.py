@@ -33,7 +33,11 @@ _TGT = np.array([b for _, b in TYPES])
 
 
 def gather_index(
-    lo: IntArray, width: int, sign: int, row_size: int = 0, type_size: int = 0
+    lo: IntArray,
+    width: int,
+    sign: int,
+    row_size: int = 0,
+    type_size: int = 0,
 ) -> npt.NDArray[np.int32]:
     """Flat index, per cell and bead type, of the bead's other end in a padded table.
 
@@ -187,27 +191,30 @@ def backward(padded_weights: FloatArray, lo: IntArray, m: int) -> tuple[FloatArr
     """Return exp(B - P[j] + P[m] - scale[i]) per cell and scale per row, where B is the log
     of the summed weight of all paths from the cell to (n, m).
 
-    Takes exp(-folded costs) for the whole padded array (PAD more rows, one more column).
+    Takes exp(-folded costs) for the whole padded array (PAD more rows, one more column) and
+    uses it up: once a row is done, its weights are multiplied by its values, so a row above
+    reads the weight of a bead times the sum beyond its end in one gather.
     """
     n1 = lo.size
     _, n_types, width = padded_weights.shape
     width -= 1
-    table = np.zeros((n1 + PAD, width + 1))  # pad rows at the end here
-    table[n1 - 1, : m - lo[-1] + 1] = 1.0  # row n: 0-1 steps, then the end node
-    flat = table.ravel()
-    rows = table[:n1, width - 1 :: -1]  # rows right to left: a sum from the end is a cumsum
+    # rows are kept right to left, so that a sum towards the end is a cumulative sum
+    table = np.zeros((n1, width))
+    table[n1 - 1, width - 1 - (m - lo[-1]) :] = 1.0  # row n: the end node, then 0-1 steps
+    padded_weights[n1 - 1, :, :width] *= table[n1 - 1, ::-1]
     shifts = np.zeros(n1 + PAD - 1)
-    # a bead's weight is stored at its end cell, in an array with one guard column of 0
-    ends = gather_index(lo, width, -1, n_types * (width + 1), width + 1)
+    # a bead's weight is stored at its end cell; cells listed right to left
+    ends = gather_index(lo, width, -1, n_types * (width + 1), width + 1)[:, :, ::-1]
     weight_flat = padded_weights.ravel()
-    for start, chunk in _chunks(gather_index(lo, width, -1), reverse=True):
-        end_chunk = ends[start : start + chunk.shape[0]].astype(np.intp)
+    for start, chunk in _chunks(ends, reverse=True):
         for i in range(min(start + chunk.shape[0], n1 - 1) - 1, start - 1, -1):
-            out = flat[chunk[i - start]]
-            out *= weight_flat[end_chunk[i - start]]
-            row = np.add.accumulate(np.add.reduce(out, 0)[::-1], out=rows[i])
+            out = weight_flat[chunk[i - start]]
+            row = np.add.accumulate(np.add.reduce(out, 0), out=table[i])
             top = row[-1]
             if not SMALL < top < LARGE and top > 0.0:
-                table[i : i + PAD] /= top
+                row /= top
+                table[i + 1 : i + PAD] /= top
+                padded_weights[i + 1 : i + PAD] /= top
                 shifts[i + PAD - 1] = np.log(top)
-    return table[:n1, :width], np.cumsum(shifts[::-1])[::-1][:n1]
+            padded_weights[i, :, :width] *= row[::-1]
+    return table[:, ::-1], np.cumsum(shifts[::-1])[::-1][:n1]

@@ -27,6 +27,18 @@ def merge_links(*tables: Mapping[str, frozenset[str]]) -> dict[str, frozenset[st
     return out
 
 
+def new_links(
+    found: Mapping[str, frozenset[str]], *known: Mapping[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Keep the found pairs the `known` tables do not already have."""
+    out = {}
+    for ru, en in found.items():
+        missing = en.difference(*(table.get(ru, ()) for table in known))
+        if missing:
+            out[ru] = missing
+    return out
+
+
 def _stemmed(
     tokens: Tokens, words: list[Word], null_first: bool
 ) -> tuple[IntArray, IntArray, list[str]]:

@@ -16,15 +16,15 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from alignment.anchors import normalize_anchors, null_masks, put_back_nulls, stretches
-from alignment.concepts import Word, WordTable, shared_words
+from alignment.concepts import Concepts, shared_words
 from alignment.confidence import calibrate
-from alignment.learn import document_links, merge_links
-from alignment.lexicon import Lexicon
+from alignment.learn import document_links, merge_links, new_links
+from alignment.lexicon import Lexicon, core_pairs
 from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features, sure_pairs
 from alignment.tokens import without_markup
 from alignment.types import Alignment, Bead
-from alignment.vectors import FloatArray, Tokens, Translations, concept_vectors
+from alignment.vectors import FloatArray, Tokens, concept_vectors
 
 TEMPERATURE = 1.0  # posteriors are computed on costs divided by this
 RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
@@ -59,15 +59,22 @@ def align(
     params = CostParams() if (src_lang, tgt_lang) == ("ru", "en") else LENGTH_FIRST
     table = shared_words()  # this call keeps this table, whatever other calls do
     tokens = (Tokens.of(src_text), Tokens.of(tgt_text))
-    words = (table.lookup(tokens[0].vocab), table.lookup(tokens[1].vocab))
+    vocab = (table.lookup(tokens[0].vocab), table.lookup(tokens[1].vocab))
     lengths = (_lengths(src_text), _lengths(tgt_text))
     nulls = null_masks(fixed, len(src_text), len(tgt_text))
-    feat = features(tokens, words, table, extra, lengths, nulls)
+    expanded = (table.expand(vocab[0], extra), table.expand(vocab[1], extra))
+    feat = features(tokens, expanded, lengths, nulls)
     first = _align_gaps(feat, fixed, lambda f: sure_pairs(f, params))
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
-    found = document_links(tokens, words, confirmed)
+    found = document_links(tokens, (vocab[0].words, vocab[1].words), confirmed)
     final = _with_ratio(params, confirmed, src_text, tgt_text)
-    feat = features(tokens, words, table, merge_links(extra, found), lengths, nulls)
+    # words whose stem learned nothing new keep their concepts
+    learned = merge_links(extra, new_links(found, core_pairs(), extra))
+    expanded = (
+        table.expand(vocab[0], learned, expanded[0]),
+        table.expand(vocab[1], learned, expanded[1]),
+    )
+    feat = features(tokens, expanded, lengths, nulls)
     second = _align_gaps(feat, fixed, lambda f: solve(f, final, TEMPERATURE))
     beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
     return Alignment(put_back_nulls(beads, fixed))
@@ -79,14 +86,12 @@ def _lengths(sentences: list[str]) -> FloatArray:
 
 def features(
     tokens: tuple[Tokens, Tokens],
-    words: tuple[list[Word], list[Word]],
-    table: WordTable,
-    extra: Translations,
+    expanded: tuple[list[Concepts], list[Concepts]],
     lengths: tuple[FloatArray, FloatArray],
     nulls: tuple[FloatArray, FloatArray],
 ) -> Features:
     """Build concept vectors for both sides; add lengths and confirmed-unpaired marks."""
-    a, b = concept_vectors(tokens, words, table, extra)
+    a, b = concept_vectors(tokens, expanded)
     return Features(a, b, lengths[0], lengths[1], nulls[0], nulls[1])
 
 

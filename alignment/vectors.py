@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
-from alignment.concepts import Concepts, Word, WordTable
+from alignment.concepts import Concepts
 from alignment.tokens import BREAK, words_with_breaks
 
 FloatArray = npt.NDArray[np.float64]
@@ -27,6 +28,7 @@ Translations = Mapping[str, frozenset[str]]
 COMMON_SHARE = 0.1
 COMMON_MIN_SENTENCES = 1000
 Bag = tuple[IntArray, IntArray, FloatArray]  # (sentence, concept, share) per entry
+_IDS, _SHARES = itemgetter(0), itemgetter(1)  # the parts of `Concepts`
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,18 +73,13 @@ def stable_order(keys: IntArray, bound: int) -> IntArray:
 
 
 def concept_vectors(
-    sides: tuple[Tokens, Tokens],
-    words: tuple[list[Word], list[Word]],
-    table: WordTable,
-    extra: Translations,
+    sides: tuple[Tokens, Tokens], expanded: tuple[list[Concepts], list[Concepts]]
 ) -> tuple[Entries, Entries]:
     """Turn both sides into sparse concept vectors weighted by inverse document frequency.
 
-    `words` are the sides' vocabularies as `WordTable.lookup` gives them; `extra` holds the
-    translations learned or given on top of the core lexicon.
+    `expanded` holds the concepts of every vocabulary word of each side (`WordTable.expand`).
     """
-    expanded = [[table.concepts(w, extra) for w in side] for side in words]
-    ids = [np.fromiter(chain.from_iterable(c[0] for c in e), dtype=np.int64) for e in expanded]
+    ids = [np.fromiter(chain.from_iterable(map(_IDS, e)), dtype=np.int64) for e in expanded]
     numbers, local = np.unique(np.concatenate(ids), return_inverse=True)
     n_concepts = numbers.size
     src = _bag(sides[0], expanded[0], local[: ids[0].size], n_concepts)
@@ -96,8 +93,8 @@ def concept_vectors(
 
 def _bag(side: Tokens, expanded: list[Concepts], ids: IntArray, n_concepts: int) -> Bag:
     """Expand every token of one side into its word's concepts (`ids` numbered per call)."""
-    sizes = np.fromiter((len(c[0]) for c in expanded), dtype=np.int64, count=len(expanded))
-    shares = np.fromiter(chain.from_iterable(c[1] for c in expanded), dtype=np.float64)
+    sizes = np.fromiter(map(len, map(_IDS, expanded)), dtype=np.int64, count=len(expanded))
+    shares = np.fromiter(chain.from_iterable(map(_SHARES, expanded)), dtype=np.float64)
     start = np.cumsum(sizes) - sizes
     per_token = sizes[side.word]
     token = np.repeat(np.arange(side.word.size), per_token)

@@ -39,10 +39,13 @@ PARAMS = CostParams()
 def features(src: list[str], tgt: list[str]):  # type: ignore[no-untyped-def]
     tokens = (Tokens.of(src), Tokens.of(tgt))
     table = WordTable()
-    words = (table.lookup(tokens[0].vocab), table.lookup(tokens[1].vocab))
+    expanded = (
+        table.expand(table.lookup(tokens[0].vocab), {}),
+        table.expand(table.lookup(tokens[1].vocab), {}),
+    )
     lengths = (np.array([len(s) for s in src], float), np.array([len(t) for t in tgt], float))
     nulls = (np.zeros(len(src)), np.zeros(len(tgt)))
-    return build_features(tokens, words, table, {}, lengths, nulls)
+    return build_features(tokens, expanded, lengths, nulls)
 
 
 def brute_force(costs: np.ndarray, skip: np.ndarray, lo: np.ndarray, n: int, m: int) -> float:
