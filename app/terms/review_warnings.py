@@ -9,13 +9,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Bead, Collection, Document
+from app.services.glossary import records_for
 from app.services.review import ROW_ANNOTATORS, ReviewRow, RowWarning
-from app.services.terms.checks import Finding, check_pair
-from app.services.terms.findings import dismissed_in, fingerprint, index_for, pair_of
+from app.services.terms.checks import Finding
+from app.services.terms.findings import dismissed_in, fingerprint, pair_of
+from app.services.terms.remembered import remembered_checks
 
 
 def annotate(session: Session, rows: Sequence[ReviewRow]) -> None:
-    """Append each row's open findings (dismissed ones left out) to its warnings."""
+    """Append each row's open findings (dismissed ones left out) to its warnings.
+
+    Findings come from `remembered_checks`: a page view checks only pairs whose text (or the
+    glossary) changed since they were last checked.
+    """
     if not rows:
         return
     collection = session.scalar(
@@ -26,15 +32,23 @@ def annotate(session: Session, rows: Sequence[ReviewRow]) -> None:
     )
     if collection is None:
         return
-    index = index_for(session, collection)
+    checks = remembered_checks(records_for(session, collection))
+    found = checks.findings([pair_of(row) for row in rows])
     hidden = dismissed_in(session, collection.id)
-    for row in rows:
-        pair = pair_of(row)
-        for finding in check_pair(pair, index.uses(pair)):
+    links: dict[int | None, str | None] = {}
+    for row, row_findings in zip(rows, found, strict=True):
+        for finding in row_findings:
             if fingerprint(finding, row) not in hidden:
-                row.warnings.append(
-                    RowWarning(finding.check_id, finding.message, link(finding, collection))
-                )
+                key = _link_key(finding)
+                if key not in links:
+                    links[key] = link(finding, collection)
+                row.warnings.append(RowWarning(finding.check_id, finding.message, links[key]))
+
+
+def _link_key(finding: Finding) -> int | None:
+    """Return what a finding's link depends on: its entry when it has a fix, else nothing."""
+    entry = finding.entry
+    return entry.id if entry is not None and finding.hit is not None else None
 
 
 def link(finding: Finding, collection: Collection) -> str | None:

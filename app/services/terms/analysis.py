@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from app.services.terms.english import Hit, find_renderings, find_variants
 from app.services.terms.records import TermRecord
@@ -47,9 +48,12 @@ class TermUse:
 ABRIDGED_KINDS = frozenset({"list", "signature"})
 
 
-@dataclass(frozen=True)
-class Pair:
-    """An aligned pair as text: the original (joined), the translation's segments, the kinds."""
+class Pair(NamedTuple):
+    """An aligned pair as text: the original (joined), the translation's segments, the kinds.
+
+    A tuple of strings: hashed and compared in C, and left alone by the garbage collector, so
+    remembering the findings of many pairs (terms/remembered.py) costs little.
+    """
 
     src: str
     tgt: tuple[str, ...]
