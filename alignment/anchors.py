@@ -12,8 +12,8 @@ from typing import cast
 
 import numpy as np
 
+from alignment.arrays import FloatArray
 from alignment.types import Bead
-from alignment.vectors import FloatArray
 
 Stretch = tuple[int, int, int, int, Bead | None]
 

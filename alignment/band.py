@@ -14,7 +14,8 @@ import bisect
 
 import numpy as np
 
-from alignment.vectors import Entries, IntArray
+from alignment.arrays import IntArray, stable_order
+from alignment.vectors import Entries
 
 FULL_CELLS = 40_000  # below this many nodes (200 x 200) the whole table is searched
 MARGIN = 12  # rows and columns added around the anchor rectangles
@@ -51,7 +52,7 @@ def rare_pairs(src: Entries, tgt: Entries) -> list[tuple[int, int]]:
     s_keep, t_keep = rare[src.concept], rare[tgt.concept]
     s_rows, s_con = src.row[s_keep], src.concept[s_keep]
     t_rows, t_con = tgt.row[t_keep], tgt.concept[t_keep]
-    order = np.argsort(t_con, kind="stable")
+    order = stable_order(t_con, n_concepts)
     t_rows, t_con = t_rows[order], t_con[order]
     start = np.searchsorted(t_con, s_con, side="left")
     count = np.searchsorted(t_con, s_con, side="right") - start
@@ -60,10 +61,19 @@ def rare_pairs(src: Entries, tgt: Entries) -> list[tuple[int, int]]:
     hit = start[entry] + np.arange(entry.size) - offsets[entry]
     key = s_rows[entry] * (tgt.rows + 1) + t_rows[hit]
     hapax = (df_src[s_con[entry]] == 1) & (df_tgt[s_con[entry]] == 1)
-    keys, shared = np.unique(key, return_counts=True)
-    good = np.union1d(keys[shared >= 2], key[hapax])
+    bound = (src.rows + 1) * (tgt.rows + 1)
+    keys, first = _distinct(key, bound)
+    shared = np.diff(np.append(first, key.size)) >= 2  # the pair shares two rare concepts
+    good, _ = _distinct(np.concatenate([keys[shared], key[hapax]]), bound)
     pairs = zip((good // (tgt.rows + 1)).tolist(), (good % (tgt.rows + 1)).tolist(), strict=True)
     return list(pairs)
+
+
+def _distinct(keys: IntArray, bound: int) -> tuple[IntArray, IntArray]:
+    """Return the distinct keys in order, and where each first stands in the sorted keys."""
+    ordered = keys[stable_order(keys, bound)]
+    first = np.flatnonzero(np.diff(ordered, prepend=-1) != 0)
+    return ordered[first], first
 
 
 def anchor_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

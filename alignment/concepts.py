@@ -42,11 +42,10 @@ Concepts = tuple[tuple[int, ...], tuple[float, ...]]  # concept ids and their sh
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """One side's distinct words in a call, and where each Russian stem stands among them."""
+    """One side's distinct words in a call."""
 
     texts: list[str]
     words: list[Word]
-    by_stem: dict[str, list[int]]
 
 
 class WordTable:
@@ -59,14 +58,10 @@ class WordTable:
 
     def lookup(self, texts: Sequence[str]) -> Vocabulary:
         """Return the words of `texts` (distinct), analysing the new ones together."""
-        new = [t for t in texts if t not in self.words]
-        self.words.update(zip(new, analyse(new), strict=True))
-        words = [self.words[t] for t in texts]
-        by_stem: dict[str, list[int]] = {}
-        for k, word in enumerate(words):
-            if word.cyrillic:
-                by_stem.setdefault(word.stem, []).append(k)
-        return Vocabulary(list(texts), words, by_stem)
+        known = self.words
+        new = [t for t in texts if t not in known]
+        known.update(zip(new, analyse(new), strict=True))
+        return Vocabulary(list(texts), list(map(known.__getitem__, texts)))
 
     def expand(
         self, vocab: Vocabulary, extra: Translations, before: list[Concepts] | None = None
@@ -80,9 +75,10 @@ class WordTable:
         out = list(before) if before else list(map(core, vocab.texts))
         if before is None and None in out:
             out = [c or self.concepts(w, {}) for c, w in zip(out, vocab.words, strict=True)]
-        for stem in extra.keys() & vocab.by_stem.keys():
-            for k in vocab.by_stem[stem]:
-                out[k] = self.concepts(vocab.words[k], extra)
+        if extra:
+            for k, word in enumerate(vocab.words):
+                if word.cyrillic and word.stem in extra:
+                    out[k] = self.concepts(word, extra)
         return cast(list[Concepts], out)
 
     def concepts(self, word: Word, extra: Translations) -> Concepts:

@@ -21,12 +21,14 @@ from collections.abc import Iterator
 import numpy as np
 import numpy.typing as npt
 
+from alignment.arrays import FloatArray, IntArray
 from alignment.scoring import SKIP_TARGET, TYPES, column_nodes
-from alignment.vectors import FloatArray, IntArray
 
 PAD = 3  # rows of inf in front of every table: the largest source side of a bead
 TIE = 1e-9  # a 0-1 step wins a tie only when cheaper by more than rounding
-CHUNK_ROWS = 512  # rows of a gather index converted to intp at once (bounds the memory)
+# Cells of a gather index converted to intp at once: chunks this small reuse freed memory
+# instead of asking the system for fresh pages every time.
+CHUNK_CELLS = 1 << 14
 SMALL, LARGE = np.exp(-300.0), np.exp(300.0)  # forward/backward rows are rescaled outside
 _SRC = np.array([a for a, _ in TYPES])
 _TGT = np.array([b for _, b in TYPES])
@@ -78,9 +80,11 @@ def fold(padded: FloatArray, lo: IntArray, skip: FloatArray) -> FloatArray:
     width = padded.shape[2] - 1
     prefix = skip_prefix(skip, width)
     j = column_nodes(lo, width)
-    for t, (_, b) in enumerate(TYPES):
-        if b:
-            padded[:n1, t, :width] -= prefix[j] - prefix[np.maximum(j - b, 0)]
+    at_end = prefix[j]
+    for b in sorted({b for _, b in TYPES if b}):
+        steps = at_end - prefix[np.maximum(j - b, 0)]  # P[j] - P[j-b]
+        for t in (t for t, (_, tb) in enumerate(TYPES) if tb == b):
+            padded[:n1, t, :width] -= steps
     return padded
 
 
@@ -88,9 +92,10 @@ def _chunks(
     index: npt.NDArray[np.int32], reverse: bool = False
 ) -> Iterator[tuple[int, npt.NDArray[np.intp]]]:
     """Yield (first row, index rows as intp) in chunks: numpy gathers fastest with intp."""
-    starts = range(0, index.shape[0], CHUNK_ROWS)
+    rows = max(1, CHUNK_CELLS // (index.shape[1] * index.shape[2]))
+    starts = range(0, index.shape[0], rows)
     for start in reversed(starts) if reverse else starts:
-        yield start, index[start : start + CHUNK_ROWS].astype(np.intp)
+        yield start, index[start : start + rows].astype(np.intp)
 
 
 def viterbi(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-IntArray = npt.NDArray[np.int64]
+from alignment.arrays import FloatArray, IntArray, stable_order
 
 NULL = "<null>"  # Russian "empty word": English function words with no source go here
 ITERATIONS = 5
@@ -41,20 +41,43 @@ def em_counts(
 ) -> dict[tuple[str, str], float]:
     """Run EM on co-occurrences: entry k says Russian word ru_ids[k] (0 = NULL) meets English
     token token_ids[k], an occurrence of word en_ids[k]."""
+    ru, en, counts = em_arrays(ru_ids, en_ids, token_ids, len(en_words), iterations)
+    return {
+        (ru_words[r], en_words[e]): c
+        for r, e, c in zip(ru.tolist(), en.tolist(), counts.tolist(), strict=True)
+    }
+
+
+def em_arrays(
+    ru_ids: IntArray, en_ids: IntArray, token_ids: IntArray, n_en: int, iterations: int
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Run EM (see `em_counts`); return (Russian id, English id, expected count) of the pairs
+    with an expected count of at least MIN_EXPECTED, NULL left out."""
     if ru_ids.size == 0:
-        return {}
-    n_en = len(en_words)
-    pair_keys, pair_of = np.unique(ru_ids * n_en + en_ids, return_inverse=True)
+        return ru_ids, en_ids, np.zeros(0)
+    pair_keys, pair_of = _numbered(ru_ids * n_en + en_ids)
     pair_ru = pair_keys // n_en
-    prob = np.ones(pair_keys.size)
-    counts = prob
-    for _ in range(iterations):
-        share = prob[pair_of]
-        share /= np.bincount(token_ids, weights=share)[token_ids]
-        counts = np.bincount(pair_of, weights=share, minlength=pair_keys.size)
+    share = 1.0 / np.bincount(token_ids)[token_ids]  # all pairs equally likely at first
+    counts = np.bincount(pair_of, weights=share, minlength=pair_keys.size)
+    spread = np.empty_like(share)  # buffers reused by every iteration
+    for _ in range(iterations - 1):
         prob = counts / np.bincount(pair_ru, weights=counts)[pair_ru]
+        np.take(prob, pair_of, out=share)
+        share /= np.take(np.bincount(token_ids, weights=share), token_ids, out=spread)
+        counts = np.bincount(pair_of, weights=share, minlength=pair_keys.size)
     keep = np.flatnonzero((counts >= MIN_EXPECTED) & (pair_ru != 0))
-    return {(ru_words[pair_ru[k]], en_words[pair_keys[k] % n_en]): float(counts[k]) for k in keep}
+    return pair_ru[keep], pair_keys[keep] % n_en, np.asarray(counts[keep], dtype=np.float64)
+
+
+def _numbered(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """Return the distinct keys, sorted, and the number of each key among them."""
+    order = stable_order(keys, int(keys.max()) + 1)
+    ordered = keys[order]
+    first = np.ones(keys.size, dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    number = np.empty(keys.size, dtype=np.int64)
+    number[order] = np.cumsum(first) - 1
+    return ordered[first], number
 
 
 def _cooccurrences(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from alignment.arrays import IntArray, stable_order
 from alignment.concepts import Word
-from alignment.ibm1 import NULL, em_counts
-from alignment.vectors import IntArray, Tokens, stable_order
+from alignment.ibm1 import ITERATIONS, NULL, em_arrays
+from alignment.vectors import Tokens
 
 MAX_PAIRS = 2000  # beads used for learning; more adds time, not much knowledge
 MIN_COUNT = 2.0  # unconfirmed beads: a pair needs more evidence than from confirmed ones
@@ -43,18 +45,18 @@ def _stemmed(
     tokens: Tokens, words: list[Word], null_first: bool
 ) -> tuple[IntArray, IntArray, list[str]]:
     """Return (sentence, stem id) of every word token (numbers and marks left out), and stems."""
-    ids: dict[str, int] = {NULL: 0} if null_first else {}
-    of_word = np.fromiter(
-        (ids.setdefault(w.stem, len(ids)) if w.text.isalpha() else -1 for w in words),
-        dtype=np.int64,
-        count=len(words),
-    )
+    stems: list[str | None] = [w.stem if w.text.isalpha() else None for w in words]
+    ids: dict[str | None, int] = dict.fromkeys([NULL] if null_first else [], 0)
+    ids.update(zip(dict.fromkeys(filter(None, stems)), itertools.count(len(ids))))
+    kept = [s for s in ids if s is not None]
+    ids[None] = -1  # not a word: left out
+    of_word = np.fromiter(map(ids.__getitem__, stems), dtype=np.int64, count=len(stems))
     stem = of_word[tokens.word] if tokens.word.size else tokens.word
     keep = stem >= 0
     if tokens.rows >= COMMON_MIN_SENTENCES:  # "the", "of", "и": no pair to learn, many entries
-        df = _sentence_counts(tokens.row[keep], stem[keep], len(ids))
+        df = _sentence_counts(tokens.row[keep], stem[keep], len(kept))
         keep &= df[np.maximum(stem, 0)] <= COMMON_SHARE * tokens.rows
-    return tokens.row[keep], stem[keep], list(ids)
+    return tokens.row[keep], stem[keep], kept
 
 
 def _sentence_counts(rows: IntArray, stems: IntArray, n_stems: int) -> IntArray:
@@ -92,24 +94,34 @@ def document_links(
     t_rows, t_stem, en_words = _stemmed(tgt, words[1], False)
     s_start, s_len = _ranges(s_rows, src.rows, [b[0] for b in beads])
     t_start, t_len = _ranges(t_rows, tgt.rows, [b[1] for b in beads])
-    s_len = s_len + 1  # the NULL word of every bead
-    size = s_len * t_len
-    bead = np.repeat(np.arange(len(beads)), size)
-    offset = np.arange(bead.size) - np.repeat(np.cumsum(size) - size, size)
-    r_pos, e_pos = np.divmod(offset, t_len[bead])
-    ru = np.where(r_pos == 0, 0, s_stem[np.maximum(s_start[bead] + r_pos - 1, 0)])
-    token = t_start[bead] + e_pos
-    counts = em_counts(ru, t_stem[token], token, ru_words, en_words)
-    return _links(counts)
-
-
-def _links(counts: dict[tuple[str, str], float]) -> dict[str, frozenset[str]]:
-    """Keep the pairs with enough expected count and share of their Russian word."""
-    totals: dict[str, float] = {}
-    for (ru, _), c in counts.items():
-        totals[ru] = totals.get(ru, 0.0) + c
+    ru, token = _cooccurrences(s_stem, s_start, s_len, t_start, t_len)
+    pair_ru, pair_en, counts = em_arrays(ru, t_stem[token], token, len(en_words), ITERATIONS)
+    # the pairs with enough expected count and share of their Russian word
+    totals = np.bincount(pair_ru, weights=counts)[pair_ru]
+    good = np.flatnonzero((counts >= MIN_COUNT) & (counts >= MIN_SHARE * totals))
     links: dict[str, set[str]] = {}
-    for (ru, en), c in counts.items():
-        if c >= MIN_COUNT and c >= MIN_SHARE * totals[ru]:
-            links.setdefault(ru, set()).add(en)
+    for r, e in zip(pair_ru[good].tolist(), pair_en[good].tolist(), strict=True):
+        links.setdefault(ru_words[r], set()).add(en_words[e])
     return {ru: frozenset(en) for ru, en in links.items()}
+
+
+def _cooccurrences(
+    s_stem: IntArray, s_start: IntArray, s_len: IntArray, t_start: IntArray, t_len: IntArray
+) -> tuple[IntArray, IntArray]:
+    """List every (Russian stem or NULL, English token) meeting in a bead: the stem id (0 for
+    NULL) and the token's position. Bead k has s_len[k] Russian tokens from s_start[k]."""
+    size = (s_len + 1) * t_len  # the NULL word of every bead
+    bead = np.repeat(np.arange(size.size), size)
+    offset = np.arange(bead.size)
+    offset -= np.repeat(np.cumsum(size) - size, size)
+    width = t_len[bead]
+    r_pos = offset // width  # 0 for NULL, else 1 + the Russian token's place in the bead
+    offset -= np.multiply(r_pos, width, out=width)  # now the English token's place
+    at = s_start[bead]
+    at += r_pos
+    at -= 1
+    ru = np.append(s_stem, 0)[np.maximum(at, 0, out=at)]  # (a side may have no words at all)
+    ru[r_pos == 0] = 0
+    token = t_start[bead]
+    token += offset
+    return ru, token

@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from alignment.similarity import MAX_SPAN, SpanSimilarity
-from alignment.vectors import BoolArray, Entries, FloatArray, IntArray
+from alignment.arrays import BoolArray, FloatArray, IntArray
+from alignment.similarity import MAX_SPAN, SpanNorms, SpanSimilarity
+from alignment.vectors import ConceptIndex, Entries, concept_bound
 
 # Bead types with a source side; 0-1 beads (target sentence left out) run along a row in the DP.
 TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 SKIP_TARGET = len(TYPES)  # back-pointer code of a 0-1 bead
 PAD_ROWS = MAX_SPAN
+BLOCK_CELLS = 1 << 16  # band cells costed at once: blocks stay in cache, memory stays small
 
 
 def _default_priors() -> dict[tuple[int, int], float]:
@@ -64,29 +66,65 @@ def bead_costs(
     and skip[j], the cost of the 0-1 bead ending at target node j.
 
     The array has PAD_ROWS more rows and one more column, all inf; `costs[:n+1, :, :width]`
-    is the band itself.
+    is the band itself. Rows are costed in blocks of about BLOCK_CELLS cells.
     """
     n, m = feat.src.rows, feat.tgt.rows
-    j = np.minimum(column_nodes(lo, width), m)
     # PAD rows and one column of inf after the band: `dp.backward` reads beads ending there
     padded = np.full((n + 1 + PAD_ROWS, len(TYPES), width + 1), np.inf)
-    costs = padded[: n + 1, :, :width]
-    similarity = SpanSimilarity(feat.src, feat.tgt, lo, j, [s for s in TYPES if s[1]])
-    outside = column_nodes(lo, width) > m
-    src_null, skip = _null_costs(similarity.cosine(1, 1), outside, j, m, params)
-    src_log, tgt_log = _log_lengths(feat.src_len, params), _log_lengths(feat.tgt_len, params)
+    band = _Band(
+        feat,
+        lo,
+        params,
+        ConceptIndex(feat.tgt, concept_bound(feat.src, feat.tgt)),
+        SpanNorms(feat.src, feat.tgt),
+        (_log_lengths(feat.src_len, params), _log_lengths(feat.tgt_len, params)),
+        np.zeros(m + 1),
+    )
+    step = max(1, BLOCK_CELLS // width)
+    for start in range(0, n + 1, step):
+        rows = range(start, min(start + step, n + 1))
+        _cost_rows(padded[rows.start : rows.stop, :, :width], band, rows)
+    return padded, params.null_cost + params.null_evidence * band.tgt_best
+
+
+@dataclass(frozen=True, slots=True)
+class _Band:
+    """What every block of band rows is costed from."""
+
+    feat: Features
+    lo: IntArray
+    params: CostParams
+    tgt: ConceptIndex
+    norms: SpanNorms
+    log_lengths: tuple[list[FloatArray], list[FloatArray]]  # source, target
+    tgt_best: FloatArray  # best similarity of each target sentence so far (filled in)
+
+
+def _cost_rows(costs: FloatArray, band: _Band, rows: range) -> None:
+    """Fill the costs of the band cells of node rows `rows` (costs[row - rows.start, t, k])."""
+    params, lo = band.params, band.lo[rows.start : rows.stop]
+    m = band.feat.tgt.rows
+    nodes = column_nodes(lo, costs.shape[2])
+    outside = nodes > m
+    j = np.minimum(nodes, m)
+    similarity = SpanSimilarity(band.feat.src, band.tgt, band.lo, j, rows, band.norms)
+    pair = similarity.cosine(1, 1)
+    src_null = params.null_cost + params.null_evidence * _best_pairs(pair, outside, j, band)
+    src_log, tgt_log = band.log_lengths
     for t, (a, b) in enumerate(TYPES):
+        cost = costs[:, t, :]
         if b == 0:
-            costs[:, t, :] = src_null[:, None]
+            cost[...] = src_null[:, None]
         else:
-            log_ratio = tgt_log[b][j] - src_log[a][:, None] - np.log(params.ratio)
-            cost = costs[:, t, :]
+            log_ratio = tgt_log[b][j]
+            log_ratio -= (src_log[a][rows.start : rows.stop] + np.log(params.ratio))[:, None]
             np.multiply(log_ratio, log_ratio, out=cost)
             cost *= 0.5 / params.length_sigma**2
             cost += params.priors[(a, b)] + params.match_cost
-            cost -= params.lexical_weight * similarity.cosine(a, b)
-        _forbid(costs[:, t, :], feat, lo, outside, a, b)
-    return padded, skip
+            lexical = pair if (a, b) == (1, 1) else similarity.cosine(a, b)
+            lexical *= params.lexical_weight
+            cost -= lexical
+        _forbid(cost, band.feat, lo, rows.start, outside, a, b)
 
 
 def _log_lengths(lengths: FloatArray, params: CostParams) -> list[FloatArray]:
@@ -100,11 +138,12 @@ def _log_lengths(lengths: FloatArray, params: CostParams) -> list[FloatArray]:
 
 
 def _forbid(
-    cost: FloatArray, feat: Features, lo: IntArray, outside: BoolArray, a: int, b: int
+    cost: FloatArray, feat: Features, lo: IntArray, first: int, outside: BoolArray, a: int, b: int
 ) -> None:
-    """Set impossible beads of one type to inf: before the text starts, past its end, or taking
-    a sentence a reviewer confirmed as unpaired."""
-    cost[:a] = np.inf
+    """Set impossible beads of one type to inf in a block of rows starting at node row `first`:
+    before the text starts, past its end, or taking a sentence a reviewer confirmed as unpaired.
+    """
+    cost[: max(a - first, 0)] = np.inf
     cost[outside] = np.inf
     short = np.flatnonzero(lo < b)  # rows whose band starts before target node b
     if short.size:
@@ -112,7 +151,7 @@ def _forbid(
             column_nodes(lo[short], cost.shape[1]) < b, np.inf, cost[short]
         )
     if b and (feat.src_null.any() or feat.tgt_null.any()):
-        rows = np.arange(cost.shape[0])
+        rows = np.arange(first, first + cost.shape[0])
         src_nulls = np.concatenate([[0.0], np.cumsum(feat.src_null)])
         tgt_nulls = np.concatenate([[0.0], np.cumsum(feat.tgt_null)])
         j = np.minimum(column_nodes(lo, cost.shape[1]), feat.tgt.rows)
@@ -121,24 +160,14 @@ def _forbid(
         cost[taken] = np.inf
 
 
-def _null_costs(
-    pair_sim: FloatArray, outside: BoolArray, j: IntArray, m: int, params: CostParams
-) -> tuple[FloatArray, FloatArray]:
-    """Cost of leaving each source (per node row) and target (per node column) sentence unpaired.
+def _best_pairs(pair: FloatArray, outside: BoolArray, j: IntArray, band: _Band) -> FloatArray:
+    """Return each row's best similarity to a sentence across the band; keep each target
+    sentence's best in `band.tgt_best`.
 
     A sentence that resembles some sentence across the band is dearer to leave out than one
     that resembles none: left-out runs of a partial translation have nothing to resemble.
     """
-    pair_sim = np.where(outside, 0.0, np.maximum(pair_sim, 0.0))
-    src_best = pair_sim.max(axis=1)
-    tgt_best = np.zeros(m + 1)
-    np.maximum.at(tgt_best, j.ravel(), pair_sim.ravel())
-    evidence = params.null_evidence
-    return params.null_cost + evidence * src_best, params.null_cost + evidence * tgt_best
-
-
-def _length_cost(src_len: FloatArray, tgt_len: FloatArray, params: CostParams) -> FloatArray:
-    """Gaussian cost of the log ratio of target to expected length."""
-    smooth = params.length_smoothing
-    log_ratio = np.log((tgt_len + smooth) / (params.ratio * src_len + smooth))
-    return np.asarray(0.5 * (log_ratio / params.length_sigma) ** 2)
+    pair = np.where(outside, 0.0, np.maximum(pair, 0.0))
+    np.maximum.at(band.tgt_best, j.ravel(), pair.ravel())
+    best: FloatArray = pair.max(axis=1)
+    return best

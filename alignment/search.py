@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from alignment.anchors import normalize_anchors, null_masks, put_back_nulls, stretches
+from alignment.arrays import FloatArray
 from alignment.concepts import Concepts, shared_words
 from alignment.confidence import calibrate
 from alignment.learn import document_links, merge_links, new_links
@@ -24,7 +25,7 @@ from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features, sure_pairs
 from alignment.tokens import without_markup
 from alignment.types import Alignment, Bead
-from alignment.vectors import FloatArray, Tokens, concept_vectors
+from alignment.vectors import Tokens, concept_vectors
 
 TEMPERATURE = 1.0  # posteriors are computed on costs divided by this
 RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
@@ -102,17 +103,17 @@ def _align_gaps(
     out: list[Found | Bead] = []
     for s0, s1, t0, t1, anchor in stretches(fixed, feat.src.rows, feat.tgt.rows):
         if s1 > s0 or t1 > t0:
-            for f in solver(sub_features(feat, s0, s1, t0, t1)):
-                out.append(
-                    Found(
-                        tuple(i + s0 for i in f.src),
-                        tuple(j + t0 for j in f.tgt),
-                        f.posterior,
-                    )
-                )
+            found = solver(sub_features(feat, s0, s1, t0, t1))
+            out.extend(found if s0 == t0 == 0 else [_shifted(f, s0, t0) for f in found])
         if anchor is not None:
             out.append(anchor)
     return out
+
+
+def _shifted(found: Found, s0: int, t0: int) -> Found:
+    """Move a bead found in a stretch to the stretch's place in the whole text."""
+    src = tuple(i + s0 for i in found.src)
+    return Found(src, tuple(j + t0 for j in found.tgt), found.posterior)
 
 
 def _with_ratio(

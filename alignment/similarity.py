@@ -1,58 +1,72 @@
-"""Cosine of span vectors inside the band, from one table of sentence-pair dot products.
+"""Cosine of span vectors inside the band, from a table of sentence-pair dot products.
 
 pair[s, c] = dot(src_s, tgt_(first[s] + c)). A bead's dot product is the sum of its sentence
 pairs; the pair (i-1-da, j-1-db) of the bead ending at node (i, j) is read for every band cell
 at once, for the six offsets (da, db) the bead types need, and shared by all types. Pairs
-outside the table (only at the edge of a narrow band) count as 0.
+outside the table (only at the edge of a narrow band) count as 0. The band is worked through
+in blocks of rows (`SpanSimilarity` covers one), so memory stays small for long texts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 
-from alignment.vectors import Entries, FloatArray, IntArray, banded_dots, span_norms
+from alignment.arrays import FloatArray, IntArray
+from alignment.vectors import ConceptIndex, Entries, banded_dots, row_slice, span_norms
 
 MAX_SPAN = 3  # most sentences on one side of a bead
 GUARD = MAX_SPAN  # zero columns after each table row: shifted reads past the row land there
+OFFSETS = ((0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0))  # (da, db) of the bead types
+
+
+class SpanNorms:
+    """Square roots of |sum of the L sentences ending before node i|² for both sides."""
+
+    def __init__(self, src: Entries, tgt: Entries) -> None:
+        self.src = [np.sqrt(x) for x in span_norms(src, MAX_SPAN)]
+        self.tgt = [np.sqrt(x) for x in span_norms(tgt, MAX_SPAN)]
 
 
 class SpanSimilarity:
-    """Cosines of src[i-a:i] and tgt[j-b:j] for every band cell and bead type."""
+    """Cosines of src[i-a:i] and tgt[j-b:j] for the band cells of node rows `rows`."""
 
     def __init__(
         self,
         src: Entries,
-        tgt: Entries,
+        tgt: ConceptIndex,
         lo: IntArray,
         j: IntArray,
-        shapes: Sequence[tuple[int, int]],
+        rows: range,
+        norms: SpanNorms,
     ) -> None:
-        n, width = src.rows, j.shape[1]
-        first = np.maximum(lo[1:] - MAX_SPAN, 0)  # sentence s lives on node row s+1
+        width = j.shape[1]
+        s0, s1 = max(rows.start - MAX_SPAN, 0), max(rows.stop - 1, 0)  # sentences read
+        first = np.zeros(s1 - s0 + 1, dtype=np.int64)  # the last row: no sentence
+        first[:-1] = np.maximum(lo[s0 + 1 : s1 + 1] - MAX_SPAN, 0)  # sentence s: node row s+1
         pair_width = width + MAX_SPAN + 1
         stride = pair_width + GUARD
-        table = np.zeros((n + 1, stride))  # row n stays 0: read for sentences before the first
-        table[:n, :pair_width] = banded_dots(src, tgt, first, pair_width)
+        table = np.zeros((s1 - s0 + 1, stride))  # the last row stays 0: no sentence
+        table[:-1, :pair_width] = banded_dots(row_slice(src, s0, s1), tgt, first[:-1], pair_width)
         flat = table.ravel()
-        offsets = {(da, db) for a, b in shapes for da in range(a) for db in range(b)}
         self.parts: dict[tuple[int, int], FloatArray] = {}
-        for da in sorted({da for da, _ in offsets}):
-            s = np.arange(n + 1) - 1 - da
-            base = np.where(s >= 0, s, n) * stride
-            row_first = np.where(s >= 0, first[np.maximum(s, 0)], 0)
-            at = base[:, None] + np.minimum(j - 1 - row_first[:, None], stride - 1)
-            for db in sorted(db for d, db in offsets if d == da):
+        for da in sorted({da for da, _ in OFFSETS}):
+            s = np.arange(rows.start, rows.stop) - 1 - da
+            local = np.where(s >= s0, s - s0, s1 - s0)  # sentences before the first: none
+            at = (local * stride)[:, None] + np.minimum(j - 1 - first[local, None], stride - 1)
+            for db in sorted(db for d, db in OFFSETS if d == da):
                 self.parts[(da, db)] = flat[at - db]
-        self.src_norm = span_norms(src, MAX_SPAN)
-        self.tgt_norm = span_norms(tgt, MAX_SPAN)
+        self.src_root = [x[rows.start : rows.stop, None] for x in norms.src]
+        self.tgt_root = norms.tgt
         self.j = j
 
     def cosine(self, a: int, b: int) -> FloatArray:
-        """Return the cosine of src[i-a:i] and tgt[j-b:j] for every band cell."""
-        dots = sum(self.parts[(da, db)] for da in range(a) for db in range(b))
-        denom = np.sqrt(self.src_norm[a][:, None] * self.tgt_norm[b][self.j])
+        """Return the cosine of src[i-a:i] and tgt[j-b:j] for every cell of the block."""
+        dots = self.parts[(0, 0)].copy()
+        for da, db in OFFSETS[1:]:
+            if da < a and db < b:
+                dots += self.parts[(da, db)]
+        denom = self.tgt_root[b][self.j]
+        denom *= self.src_root[a]
         denom += 1e-9
-        out: FloatArray = np.asarray(dots) / denom
-        return out
+        dots /= denom
+        return dots

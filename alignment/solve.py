@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from alignment.arrays import FloatArray, IntArray
 from alignment.band import anchor_chain, choose_band, is_small, rare_pairs
 from alignment.dp import backward, fold, forward, gather_index, traceback, viterbi
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, Features, bead_costs
-from alignment.vectors import Entries, FloatArray, IntArray
+from alignment.vectors import row_slice
 
 _SRC = np.array([a for a, _ in TYPES])
 _TGT = np.array([b for _, b in TYPES])
@@ -24,22 +25,11 @@ class Found:
     posterior: float
 
 
-def slice_entries(entries: Entries, start: int, stop: int) -> Entries:
-    """Keep the rows start..stop-1 of sparse vectors sorted by row, renumbered from 0."""
-    first, last = np.searchsorted(entries.row, [start, stop], side="left")
-    return Entries(
-        entries.row[first:last] - start,
-        entries.concept[first:last],
-        entries.weight[first:last],
-        stop - start,
-    )
-
-
 def sub_features(feat: Features, s0: int, s1: int, t0: int, t1: int) -> Features:
     """Return the features of src[s0:s1] and tgt[t0:t1]."""
     return Features(
-        slice_entries(feat.src, s0, s1),
-        slice_entries(feat.tgt, t0, t1),
+        row_slice(feat.src, s0, s1),
+        row_slice(feat.tgt, t0, t1),
         feat.src_len[s0:s1],
         feat.tgt_len[t0:t1],
         feat.src_null[s0:s1],
@@ -71,7 +61,8 @@ def solve(feat: Features, params: CostParams, temperature: float | None) -> list
     if temperature is None:
         return [_found(i, j, t, 0.0) for i, j, t in path]
     cost = _path_costs(path, costs, lo)
-    weights = np.exp(np.negative(padded, out=padded) / temperature, out=padded)
+    padded *= -1.0 / temperature  # in place: the array is the largest the search holds
+    weights = np.exp(padded, out=padded)
     fwd = Scaled(*forward(weights[: n + 1, :, :width], index))
     del index  # memory for the backward pass
     bwd = Scaled(*backward(weights, lo, m))

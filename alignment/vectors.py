@@ -14,14 +14,11 @@ from itertools import chain
 from operator import itemgetter
 
 import numpy as np
-import numpy.typing as npt
 
+from alignment.arrays import BoolArray, FloatArray, IntArray, stable_order
 from alignment.concepts import Concepts
 from alignment.tokens import BREAK, words_with_breaks
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
 Translations = Mapping[str, frozenset[str]]
 # In long texts, concepts in more than this share of sentences ("and", "the") are left out:
 # they weigh little (low idf) and would make the banded dot products cost quadratic time.
@@ -63,13 +60,6 @@ class Tokens:
         is_break = word < 0
         row = np.cumsum(is_break)[~is_break]
         return cls(row.astype(np.int64), word[~is_break], vocab, len(sentences))
-
-
-def stable_order(keys: IntArray, bound: int) -> IntArray:
-    """Stable argsort of integers in [0, bound): by radix when they fit in 16 bits."""
-    if bound <= 1 << 16:
-        return np.argsort(keys.astype(np.uint16), kind="stable")
-    return np.argsort(keys, kind="stable")
 
 
 def concept_vectors(
@@ -124,30 +114,50 @@ def _entries(bag: Bag, idf: FloatArray, common: BoolArray, rows: int) -> Entries
     return Entries(bag[0][keep], bag[1][keep], bag[2][keep] * idf[bag[1][keep]], rows)
 
 
-def _concept_bound(*sides: Entries) -> int:
+def row_slice(entries: Entries, start: int, stop: int) -> Entries:
+    """Keep the rows start..stop-1 of sparse vectors sorted by row, renumbered from 0."""
+    first, last = np.searchsorted(entries.row, [start, stop], side="left")
+    return Entries(
+        entries.row[first:last] - start,
+        entries.concept[first:last],
+        entries.weight[first:last],
+        stop - start,
+    )
+
+
+class ConceptIndex:
+    """Sparse vectors sorted by (concept, row), to find a concept's rows in a range fast."""
+
+    def __init__(self, entries: Entries, bound: int) -> None:
+        self.entries = entries
+        self.bound = bound  # concepts are below this
+        self.stride = entries.rows + 1
+        self.order = stable_order(entries.concept, bound)  # entries come sorted by row
+        self.keys = entries.concept[self.order] * self.stride + entries.row[self.order]
+
+
+def concept_bound(*sides: Entries) -> int:
+    """Return a number above every concept of the given vectors."""
     return int(max(s.concept.max(initial=0) for s in sides)) + 1
 
 
-def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
+def banded_dots(a: Entries, b: ConceptIndex, lo: IntArray, width: int) -> FloatArray:
     """Return out[i, k] = dot(a_i, b_(lo[i]+k)) for every row i of `a` and k < width."""
-    stride = b.rows + 1
-    bound = _concept_bound(a, b)
-    order = stable_order(b.concept, bound)  # b by (concept, row): entries are sorted by row
-    keys = b.concept[order] * stride + b.row[order]
+    stride = b.stride
     # queries in (concept, row) order: with lo non-decreasing they come sorted, which makes
     # the binary searches walk forward instead of jumping around
-    by_concept = stable_order(a.concept, bound)
+    by_concept = stable_order(a.concept, b.bound)
     a_row, a_weight = a.row[by_concept], a.weight[by_concept]
     first = a.concept[by_concept] * stride + lo[a_row]
-    start = np.searchsorted(keys, first, side="left")
+    start = np.searchsorted(b.keys, first, side="left")
     room = np.clip(stride - lo[a_row], 0, width)
-    end = np.searchsorted(keys, first + room, side="left")
+    end = np.searchsorted(b.keys, first + room, side="left")
     counts = end - start
     entry = np.repeat(np.arange(a_row.size), counts)
     offsets = np.cumsum(counts) - counts
-    hit = order[start[entry] + np.arange(entry.size) - offsets[entry]]
-    cell = a_row[entry] * width + (b.row[hit] - lo[a_row[entry]])
-    values = a_weight[entry] * b.weight[hit]
+    hit = b.order[start[entry] + np.arange(entry.size) - offsets[entry]]
+    cell = a_row[entry] * width + (b.entries.row[hit] - lo[a_row[entry]])
+    values = a_weight[entry] * b.entries.weight[hit]
     flat = np.bincount(cell, weights=values, minlength=a.rows * width).astype(np.float64)
     out: FloatArray = flat.reshape(a.rows, width)
     return out
@@ -155,7 +165,7 @@ def banded_dots(a: Entries, b: Entries, lo: IntArray, width: int) -> FloatArray:
 
 def near_dots(entries: Entries, gaps: int) -> FloatArray:
     """Return out[s, g-1] = dot(x_s, x_(s+g)) for g = 1..gaps (0 past the last sentence)."""
-    order = stable_order(entries.concept, _concept_bound(entries))
+    order = stable_order(entries.concept, concept_bound(entries))
     c, r, w = entries.concept[order], entries.row[order], entries.weight[order]
     out = np.zeros((entries.rows, gaps))
     for gap in range(1, gaps + 1):

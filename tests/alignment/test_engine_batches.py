@@ -11,7 +11,7 @@ from alignment import Bead, align
 from alignment.lexicon import Lexicon, en_stem, ru_stem, stem_many
 from alignment.tokens import BREAK, sentence_words, words_with_breaks
 from alignment.translit import cognate_key, cognate_keys
-from alignment.vectors import Entries, banded_dots, span_norms
+from alignment.vectors import ConceptIndex, Entries, banded_dots, span_norms
 from tests.alignment.journal_pairs import SRC, TGT
 
 LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяABCkhszcy xq-.,!?«»0123456789²¹Nº\n"
@@ -55,7 +55,7 @@ def sparse_vectors(draw: st.DrawFn) -> Entries:
 @given(sparse_vectors(), sparse_vectors(), st.integers(1, 6))
 def test_banded_dot_products_match_dense_ones(a: Entries, b: Entries, width: int) -> None:
     lo = np.minimum(np.arange(a.rows + 1) // 2, b.rows)
-    got = banded_dots(a, b, lo, width)
+    got = banded_dots(a, ConceptIndex(b, 6), lo, width)
     full = dense(a, 6) @ np.vstack([dense(b, 6), np.zeros((width + a.rows, 6))]).T
     for i in range(a.rows):
         assert np.allclose(got[i], full[i, lo[i] : lo[i] + width])
@@ -97,4 +97,9 @@ def test_results_do_not_depend_on_the_words_seen_before(monkeypatch) -> None:  #
 
 def test_superscript_digits_such_as_footnote_marks_are_aligned() -> None:
     beads = align(["Первое ¹", "Второе ²"], ["First ¹", "Second ²"]).beads
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_a_side_of_numbers_only_is_aligned() -> None:
+    beads = align(["1957", "12"], ["Посол 1957", "x 12"]).beads
     assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,))]
