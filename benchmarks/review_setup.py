@@ -24,10 +24,12 @@ from app import create_app
 from app.extensions import db
 from app.models import Collection, Document, DocumentText, Role, Segment, TextRole
 from app.services.alignments import store_beads
+from app.services.terms.importing import load_glossary_once
 from app.services.users import create_user
 from benchmarks.corpus import parallel_texts
 
 PASSWORD = "benchmark password"
+GLOSSARY = Path(__file__).resolve().parent.parent / "corpora" / "puzanov-1957" / "glossary.csv"
 
 
 def make_app(url: str | None, instance: Path) -> Flask:
@@ -47,11 +49,17 @@ def make_app(url: str | None, instance: Path) -> Flask:
 
 
 def build_document(size: int) -> int:
-    """Store a document of about `size` beads aligned by the engine; return its id."""
+    """Store a document of about `size` beads aligned by the engine; return its id.
+
+    Its collection uses the sample corpus's glossary (52 entries), as the demo's do.
+    """
     create_user(
         db.session, username="translator", role=Role.TRANSLATOR, password=PASSWORD, actor=None
     )
     collection = Collection(slug="bench", title="Benchmark")
+    db.session.add(collection)
+    db.session.flush()
+    load_glossary_once(db.session, collection, GLOSSARY)  # the term checks run as in the demo
     document = Document(collection=collection, slug="bench", title="Benchmark document")
     src, tgt = parallel_texts(size)
     sides = []

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from app.services.terms.english import Hit, find_renderings, find_variants
 from app.services.terms.records import TermRecord
 from app.services.terms.russian import (
+    WILDCARD,
     FormPattern,
     Match,
     compile_form,
@@ -86,14 +87,33 @@ class TermIndex:
                 compiled.append((entry, forms))
         return compiled
 
+    @cached_property
+    def by_first_key(self) -> tuple[dict[str, list[int]], list[int]]:
+        """Return which entries (by place in `patterns`) have a form starting with each key.
+
+        Second, the entries with a form starting with a wildcard (they may occur anywhere).
+        """
+        starting: dict[str, list[int]] = {}
+        anywhere = []
+        for i, (_, forms) in enumerate(self.patterns):
+            first_keys = set().union(*(form.keys[0] for form in forms))
+            for key in first_keys:
+                starting.setdefault(key, []).append(i)
+            if any(form.words[0].text == WILDCARD for form in forms):
+                anywhere.append(i)
+        return starting, anywhere
+
     def in_source(self, text: str) -> list[tuple[TermRecord, list[Match]]]:
         """Return the entries whose forms occur in a Russian text, with where they occur."""
         if not self.patterns:
             return []
         words = tokens(text)
         keys = text_keys(words)
+        starting, anywhere = self.by_first_key
+        candidates = {i for key in keys for i in starting.get(key, ())}.union(anywhere)
         found = []
-        for entry, forms in self.patterns:
+        for i in sorted(candidates):  # in glossary order, as without the index
+            entry, forms = self.patterns[i]
             possible = [form for form in forms if form.may_occur(keys)]
             matches = find_forms(text, possible, words) if possible else []
             if matches:

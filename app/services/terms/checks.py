@@ -155,8 +155,10 @@ class NumbersDiffer(Check):
     def findings(self, pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
         tgt = " ".join(pair.tgt)
         src_n, tgt_n = nums.numbers(pair.src, "ru"), nums.numbers(tgt, "en")
-        only_src = nums.unmatched(src_n, tgt_n, nums.number_words(tgt, "en"))
-        only_tgt = nums.unmatched(tgt_n, src_n, nums.number_words(pair.src, "ru"))
+        if not src_n and not tgt_n:
+            return []  # most pairs: nothing to compare, so no number words to look for
+        only_src = nums.unmatched(src_n, tgt_n, nums.number_words(tgt, "en")) if src_n else []
+        only_tgt = nums.unmatched(tgt_n, src_n, nums.number_words(pair.src, "ru")) if tgt_n else []
         if not only_src and not only_tgt:
             return []
         parts = [

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import pymorphy3
 
@@ -25,8 +26,7 @@ WILDCARD = "..."
 Keyer = Callable[[str], frozenset[str]]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text: its spelling, its span (dot excluded), whether a dot follows."""
 
     text: str
