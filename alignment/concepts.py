@@ -35,6 +35,7 @@ class Word:
     stem: str  # Snowball stem, Russian or English by the script of the first letter
     key: str | None  # transliteration key of a word long enough to trust
     short_key: str | None  # ...also of 3-4 letter words, used when no lexicon knows the word
+    alpha: bool  # letters only (no digits): a word IBM Model 1 learns from
 
 
 Concepts = tuple[tuple[int, ...], tuple[float, ...]]  # concept ids and their shares
@@ -69,17 +70,23 @@ class WordTable:
         """Return the concepts of every word, with `extra` translations beside the core.
 
         `before`: the same words' concepts under translations that differ from `extra` only
-        for stems `extra` names; only words of those stems are worked out again.
+        for stems `extra` names; only words of those stems are worked out again (`before`
+        itself comes back when there are none).
         """
-        core = self.core.get
-        out = list(before) if before else list(map(core, vocab.texts))
-        if before is None and None in out:
-            out = [c or self.concepts(w, {}) for c, w in zip(out, vocab.words, strict=True)]
+        out = before if before is not None else self._core_concepts(vocab)
         if extra:
             for k, word in enumerate(vocab.words):
                 if word.cyrillic and word.stem in extra:
+                    out = list(out) if out is before else out
                     out[k] = self.concepts(word, extra)
-        return cast(list[Concepts], out)
+        return out
+
+    def _core_concepts(self, vocab: Vocabulary) -> list[Concepts]:
+        """Return every word's concepts under the core lexicon (worked out on first use)."""
+        found = list(map(self.core.get, vocab.texts))
+        if None in found:
+            return [c or self.concepts(w, {}) for c, w in zip(found, vocab.words, strict=True)]
+        return cast(list[Concepts], found)
 
     def concepts(self, word: Word, extra: Translations) -> Concepts:
         """Return a word's concept ids and shares, with `extra` translations beside the core."""
@@ -117,7 +124,7 @@ def analyse(texts: list[str]) -> list[Word]:
     stems = iter(stem_many([t for t, c in zip(texts, cyrillic, strict=True) if c], "ru"))
     en_stems = iter(stem_many([t for t, c in zip(texts, cyrillic, strict=True) if not c], "en"))
     return [
-        Word(t, c, next(stems) if c else next(en_stems), key, short)
+        Word(t, c, next(stems) if c else next(en_stems), key, short, t.isalpha())
         for t, c, (key, short) in zip(texts, cyrillic, cognate_keys(texts), strict=True)
     ]
 

@@ -45,7 +45,7 @@ def _stemmed(
     tokens: Tokens, words: list[Word], null_first: bool
 ) -> tuple[IntArray, IntArray, list[str]]:
     """Return (sentence, stem id) of every word token (numbers and marks left out), and stems."""
-    stems: list[str | None] = [w.stem if w.text.isalpha() else None for w in words]
+    stems: list[str | None] = [w.stem if w.alpha else None for w in words]
     ids: dict[str | None, int] = dict.fromkeys([NULL] if null_first else [], 0)
     ids.update(zip(dict.fromkeys(filter(None, stems)), itertools.count(len(ids))))
     kept = [s for s in ids if s is not None]

@@ -110,16 +110,19 @@ def _cost_rows(costs: FloatArray, band: _Band, rows: range) -> None:
     similarity = SpanSimilarity(band.feat.src, band.tgt, band.lo, j, rows, band.norms)
     pair = similarity.cosine(1, 1)
     src_null = params.null_cost + params.null_evidence * _best_pairs(pair, outside, j, band)
-    src_log, tgt_log = band.log_lengths
+    # length cost: 0.5 (log ratio / sigma)² = (scaled log ratio)², with sides scaled apart
+    scale = np.sqrt(0.5) / params.length_sigma
+    src_log = [
+        (x[rows.start : rows.stop] + np.log(params.ratio)) * scale for x in band.log_lengths[0]
+    ]
+    tgt_log = {b: (band.log_lengths[1][b] * scale)[j] for b in {b for _, b in TYPES if b}}
     for t, (a, b) in enumerate(TYPES):
         cost = costs[:, t, :]
         if b == 0:
             cost[...] = src_null[:, None]
         else:
-            log_ratio = tgt_log[b][j]
-            log_ratio -= (src_log[a][rows.start : rows.stop] + np.log(params.ratio))[:, None]
-            np.multiply(log_ratio, log_ratio, out=cost)
-            cost *= 0.5 / params.length_sigma**2
+            np.subtract(tgt_log[b], src_log[a][:, None], out=cost)
+            np.square(cost, out=cost)
             cost += params.priors[(a, b)] + params.match_cost
             lexical = pair if (a, b) == (1, 1) else similarity.cosine(a, b)
             lexical *= params.lexical_weight

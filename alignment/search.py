@@ -25,7 +25,7 @@ from alignment.scoring import CostParams, Features
 from alignment.solve import Found, solve, sub_features, sure_pairs
 from alignment.tokens import without_markup
 from alignment.types import Alignment, Bead
-from alignment.vectors import Tokens, concept_vectors
+from alignment.vectors import ConceptVectors, Tokens
 
 TEMPERATURE = 1.0  # posteriors are computed on costs divided by this
 RATIO_RANGE = (0.75, 1.6)  # the learned length ratio stays inside this range
@@ -64,7 +64,8 @@ def align(
     lengths = (_lengths(src_text), _lengths(tgt_text))
     nulls = null_masks(fixed, len(src_text), len(tgt_text))
     expanded = (table.expand(vocab[0], extra), table.expand(vocab[1], extra))
-    feat = features(tokens, expanded, lengths, nulls)
+    vectors = ConceptVectors(tokens)
+    feat = features(vectors, expanded, lengths, nulls)
     first = _align_gaps(feat, fixed, lambda f: sure_pairs(f, params))
     confirmed = [(f.src, f.tgt) for f in first if f.src and f.tgt]
     found = document_links(tokens, (vocab[0].words, vocab[1].words), confirmed)
@@ -75,7 +76,7 @@ def align(
         table.expand(vocab[0], learned, expanded[0]),
         table.expand(vocab[1], learned, expanded[1]),
     )
-    feat = features(tokens, expanded, lengths, nulls)
+    feat = features(vectors, expanded, lengths, nulls)
     second = _align_gaps(feat, fixed, lambda f: solve(f, final, TEMPERATURE))
     beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
     return Alignment(put_back_nulls(beads, fixed))
@@ -86,13 +87,13 @@ def _lengths(sentences: list[str]) -> FloatArray:
 
 
 def features(
-    tokens: tuple[Tokens, Tokens],
+    vectors: ConceptVectors,
     expanded: tuple[list[Concepts], list[Concepts]],
     lengths: tuple[FloatArray, FloatArray],
     nulls: tuple[FloatArray, FloatArray],
 ) -> Features:
     """Build concept vectors for both sides; add lengths and confirmed-unpaired marks."""
-    a, b = concept_vectors(tokens, expanded)
+    a, b = vectors.build(expanded)
     return Features(a, b, lengths[0], lengths[1], nulls[0], nulls[1])
 
 

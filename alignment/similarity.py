@@ -58,15 +58,32 @@ class SpanSimilarity:
         self.src_root = [x[rows.start : rows.stop, None] for x in norms.src]
         self.tgt_root = norms.tgt
         self.j = j
+        self._dots: dict[tuple[int, int], FloatArray] = {(1, 1): self.parts[(0, 0)]}
+        self._roots: dict[int, FloatArray] = {}
 
     def cosine(self, a: int, b: int) -> FloatArray:
         """Return the cosine of src[i-a:i] and tgt[j-b:j] for every cell of the block."""
-        dots = self.parts[(0, 0)].copy()
-        for da, db in OFFSETS[1:]:
-            if da < a and db < b:
-                dots += self.parts[(da, db)]
-        denom = self.tgt_root[b][self.j]
-        denom *= self.src_root[a]
+        out = self.dots(a, b).copy()
+        denom = self._tgt_root(b) * self.src_root[a]
         denom += 1e-9
-        dots /= denom
-        return dots
+        out /= denom
+        return out
+
+    def dots(self, a: int, b: int) -> FloatArray:
+        """Return the dot products of src[i-a:i] and tgt[j-b:j], built on smaller spans."""
+        found = self._dots.get((a, b))
+        if found is None:
+            if b > 1:  # add the pairs with target sentence j-b
+                found = self.dots(a, b - 1) + self.parts[(0, b - 1)]
+                for da in range(1, a):
+                    found += self.parts[(da, b - 1)]
+            else:  # add the pair with source sentence i-a
+                found = self.dots(a - 1, b) + self.parts[(a - 1, 0)]
+            self._dots[(a, b)] = found
+        return found
+
+    def _tgt_root(self, b: int) -> FloatArray:
+        found = self._roots.get(b)
+        if found is None:
+            found = self._roots[b] = self.tgt_root[b][self.j]
+        return found

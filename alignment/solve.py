@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -16,8 +17,7 @@ _SRC = np.array([a for a, _ in TYPES])
 _TGT = np.array([b for _, b in TYPES])
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """A bead found by the search, with its posterior probability under the cost model."""
 
     src: tuple[int, ...]

@@ -62,18 +62,45 @@ class Tokens:
         return cls(row.astype(np.int64), word[~is_break], vocab, len(sentences))
 
 
-def concept_vectors(
-    sides: tuple[Tokens, Tokens], expanded: tuple[list[Concepts], list[Concepts]]
-) -> tuple[Entries, Entries]:
-    """Turn both sides into sparse concept vectors weighted by inverse document frequency.
+class ConceptVectors:
+    """Both sides' sparse concept vectors, weighted by inverse document frequency.
 
-    `expanded` holds the concepts of every vocabulary word of each side (`WordTable.expand`).
+    Built again after learning, it keeps a side's bag of concepts when that side's words
+    kept their concepts and no concept was added.
     """
-    ids = [np.fromiter(chain.from_iterable(map(_IDS, e)), dtype=np.int64) for e in expanded]
-    numbers, local = np.unique(np.concatenate(ids), return_inverse=True)
-    n_concepts = numbers.size
-    src = _bag(sides[0], expanded[0], local[: ids[0].size], n_concepts)
-    tgt = _bag(sides[1], expanded[1], local[ids[0].size :], n_concepts)
+
+    def __init__(self, sides: tuple[Tokens, Tokens]) -> None:
+        self.sides = sides
+        self.expanded: list[list[Concepts] | None] = [None, None]
+        self.ids: list[IntArray] = []
+        self.numbers = np.zeros(0, dtype=np.int64)
+        self.bags: list[Bag] = []
+
+    def build(self, expanded: tuple[list[Concepts], list[Concepts]]) -> tuple[Entries, Entries]:
+        """Return both sides' vectors; `expanded` holds the concepts of every vocabulary word
+        of each side (`WordTable.expand`)."""
+        same = [e is kept for e, kept in zip(expanded, self.expanded, strict=True)]
+        ids = [
+            self.ids[k] if same[k] else np.fromiter(chain.from_iterable(map(_IDS, e)), np.int64)
+            for k, e in enumerate(expanded)
+        ]
+        numbers, local = np.unique(np.concatenate(ids), return_inverse=True)
+        if not np.array_equal(numbers, self.numbers):
+            same = [False, False]
+        locals_ = (local[: ids[0].size], local[ids[0].size :])
+        bags = [
+            self.bags[k] if same[k] else _bag(self.sides[k], expanded[k], locals_[k], numbers.size)
+            for k in range(2)
+        ]
+        self.expanded, self.ids, self.numbers, self.bags = list(expanded), ids, numbers, bags
+        return _weighed(bags, self.sides, numbers.size)
+
+
+def _weighed(
+    bags: list[Bag], sides: tuple[Tokens, Tokens], n_concepts: int
+) -> tuple[Entries, Entries]:
+    """Weigh both sides' entries by inverse document frequency, leaving out common concepts."""
+    src, tgt = bags
     df = np.bincount(src[1], minlength=n_concepts) + np.bincount(tgt[1], minlength=n_concepts)
     n_sentences = sides[0].rows + sides[1].rows
     idf = np.log((n_sentences + 1.0) / (df.astype(np.float64) + 0.5))
