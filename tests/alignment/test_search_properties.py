@@ -12,7 +12,7 @@ from alignment.concepts import WordTable
 from alignment.dp import backward, fold, forward, gather_index, skip_prefix, traceback, viterbi
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, bead_costs
 from alignment.search import features as build_features
-from alignment.vectors import Tokens
+from alignment.vectors import ConceptVectors, Tokens
 from tests.alignment.journal_pairs import SRC, TGT
 
 WORDS = [
@@ -45,7 +45,7 @@ def features(src: list[str], tgt: list[str]):  # type: ignore[no-untyped-def]
     )
     lengths = (np.array([len(s) for s in src], float), np.array([len(t) for t in tgt], float))
     nulls = (np.zeros(len(src)), np.zeros(len(tgt)))
-    return build_features(tokens, expanded, lengths, nulls)
+    return build_features(ConceptVectors(tokens), expanded, lengths, nulls)
 
 
 def brute_force(costs: np.ndarray, skip: np.ndarray, lo: np.ndarray, n: int, m: int) -> float:
