@@ -11,6 +11,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,6 +24,7 @@ import alignment
 from app import create_app
 from app.extensions import db
 from app.models import Collection, Document, DocumentText, Role, Segment, TextRole
+from app.services import glossary
 from app.services.alignments import store_beads
 from app.services.terms.importing import load_glossary_once
 from app.services.users import create_user
@@ -98,6 +100,18 @@ def build_document(size: int) -> int:
     store_beads(db.session, document, sides[0], sides[1], alignment.align(src, tgt).beads)
     db.session.commit()
     return document.id
+
+
+def edit_glossary_entry(app: Flask, n: int) -> None:
+    """Change the note of the benchmark glossary's first entry, as an editor would."""
+    with app.app_context():
+        collection = db.session.scalars(sa.select(Collection)).one()
+        used = glossary.glossary_of(db.session, collection)
+        assert used is not None
+        entry = glossary.entries(db.session, used)[0]
+        note = replace(glossary.to_record(entry), note=f"Benchmark note {n}.")
+        glossary.save_entry(db.session, used, note, None, "benchmark edit", entry)
+        db.session.commit()
 
 
 class Timing(NamedTuple):

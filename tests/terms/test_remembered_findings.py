@@ -163,15 +163,19 @@ def test_remembered_findings_are_the_checks_findings_within_a_bounded_memory() -
     remembered.forget()
     entry = TermRecord(term="ВНС", preferred="Supreme People's Assembly", forbidden=("VNS",), id=1)
     checks = remembered.remembered_checks([entry])
-    pairs = [Pair(f"Сессия ВНС {n} мая.", (f"The VNS session on {n} May.",)) for n in range(30)]
-    checks.limit = 20
+    pairs = [
+        Pair(f"Сессия ВНС {n} мая.", (f"The VNS session on {n + n % 2} May.",)) for n in range(30)
+    ]
+    checks.terms.limit = 20
     first = checks.findings(pairs)
     assert first == [tuple(check_pair(p, checks.index.uses(p))) for p in pairs]
-    assert all(any(f.check_id == "term-forbidden" for f in found) for found in first)
-    assert len(checks) == 20  # the least recently used pairs were let go
+    kinds = [[f.check_id for f in found] for found in first]
+    assert kinds[0] == ["term-forbidden"] and kinds[1] == ["term-forbidden", "numbers", "dates"]
+    assert len(checks.terms) == 20  # the least recently used pairs were let go
     assert checks.findings(pairs) == first
     assert remembered.remembered_checks([entry]) is checks  # the same glossary state
     renamed = dataclasses.replace(entry, forbidden=("SPA",))
     other = remembered.remembered_checks([renamed])
     assert other is not checks
-    assert not any(f.check_id == "term-forbidden" for f in other.findings(pairs)[0])
+    after_edit = [[f.check_id for f in found] for found in other.findings(pairs)[:2]]
+    assert after_edit == [["term-missing"], ["term-missing", "numbers", "dates"]]

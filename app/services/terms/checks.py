@@ -47,6 +47,7 @@ class Check:
     name: ClassVar[str]
     description: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
+    reads_glossary: ClassVar[bool] = False  # whether its findings depend on the glossary
 
     def findings(self, pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
         raise NotImplementedError
@@ -54,6 +55,8 @@ class Check:
 
 class TermCheck(Check):
     """A check with at most one finding per term of a pair."""
+
+    reads_glossary = True
 
     def fires(self, pair: Pair, use: TermUse) -> bool:
         raise NotImplementedError
@@ -84,6 +87,8 @@ class TermMissing(TermCheck):
 
 class WordsCheck(Check):
     """A check whose findings are words of the translation a fix can replace."""
+
+    reads_glossary = True
 
     def located(self, use: TermUse) -> tuple[Located, ...]:
         raise NotImplementedError
@@ -203,10 +208,16 @@ PAIR_CHECKS: tuple[Check, ...] = (
     DatesDiffer(),
 )
 CHECKS_BY_ID = {check.check_id: check for check in PAIR_CHECKS}
+# The checks split by what they read (PAIR_CHECKS lists the glossary's first, so findings come
+# out in the same order either way).
+GLOSSARY_CHECKS = tuple(check for check in PAIR_CHECKS if check.reads_glossary)
+TEXT_CHECKS = tuple(check for check in PAIR_CHECKS if not check.reads_glossary)
 
 
-def check_pair(pair: Pair, uses: Sequence[TermUse]) -> list[Finding]:
-    """Run every pair check on one pair (none on a pair with an empty side)."""
+def check_pair(
+    pair: Pair, uses: Sequence[TermUse], checks: Sequence[Check] = PAIR_CHECKS
+) -> list[Finding]:
+    """Run the pair checks (every one by default) on one pair; none on a pair with an empty side."""
     if pair.one_sided:
         return []
-    return [f for check in PAIR_CHECKS for f in check.findings(pair, uses)]
+    return [f for check in checks for f in check.findings(pair, uses)]

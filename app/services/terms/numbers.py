@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 from alignment.tokens import MONTHS, english_number, normalize_dates
 
@@ -119,6 +120,7 @@ def unmatched(ours: Counter[str], theirs: Counter[str], their_words: Counter[str
     return missing
 
 
+@lru_cache(maxsize=4096)  # a handful of month names in their case forms, met again and again
 def month_index(name: str) -> int:
     """Return 1-12 for a Russian or English month name in any case form."""
     lowered = name.lower()

@@ -1,61 +1,60 @@
 """Pair findings remembered between requests, keyed by everything they depend on.
 
-A pair's findings are a function of two things only: the pair's text (the original, the
-translation's segments, the original's segment kinds) and the glossary's approved entries. Both
-are the key: the text as the `Pair` itself, the glossary as its records (ids and every field),
-read afresh on each request. So a remembered finding cannot outlive the text or the entry it
-came from, whichever way they changed (a review operation, undo, a term fix, a realignment, an
-entry edit, another server process): changed text or a changed entry is a new key, checked
-again; nothing has to be told to forget. Dismissals are not part of it: callers filter with the
-fingerprints they read each time.
+A pair's findings are a function of the pair's text (the original, the translation's segments,
+the original's segment kinds) and, for the term checks, of the glossary's approved entries;
+nothing else. That is the key: the text as the `Pair` itself, the glossary as its records (ids
+and every field), read afresh on each request. So a remembered finding cannot outlive the text
+or the entry it came from, whichever way they changed (a review operation, undo, a term fix, a
+realignment, an entry edit, another server process): changed text or a changed entry is a new
+key, checked again; nothing has to be told to forget. The number and date checks do not read
+the glossary, so a glossary edit leaves their findings remembered. Dismissals are not part of
+any of this: callers filter with the fingerprints they read each time.
 
-Memory is bounded: the pairs of each glossary state are kept least recently used first, and only
-the few newest glossary states are kept.
+Memory is bounded: pairs are let go least recently used first, and only the few newest glossary
+states are kept.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.services.terms.analysis import Pair, TermIndex
-from app.services.terms.checks import Finding, check_pair
+from app.services.terms.checks import GLOSSARY_CHECKS, TEXT_CHECKS, Finding, check_pair
 from app.services.terms.records import TermRecord
 
-PAIRS_PER_GLOSSARY = 50_000  # a few large collections' pairs (about 300 bytes of text each)
+PAIRS = 50_000  # a few large collections' pairs (about 300 bytes of text each)
 GLOSSARY_STATES = 4  # a server's glossaries in use, and the states just before an entry edit
 
+Findings = tuple[Finding, ...]
 # A glossary as the checks see it: every approved record with its id (ids are left out of
 # TermRecord's equality, but findings carry them into fingerprints and links).
 GlossaryState = tuple[tuple[int | None, TermRecord], ...]
 
 
-class RememberedChecks:
-    """The findings of pairs checked against one glossary state."""
+class PairMemo:
+    """Findings of pairs under some checks, worked out once per distinct pair."""
 
-    def __init__(self, index: TermIndex, limit: int = PAIRS_PER_GLOSSARY) -> None:
-        self.index = index
+    def __init__(self, check: Callable[[Pair], Findings], limit: int = PAIRS) -> None:
+        self.check = check
         self.limit = limit
-        self._found: OrderedDict[tuple[object, ...], tuple[Finding, ...]] = OrderedDict()
+        # Plain tuples as keys (equal to and hashed like the Pair): a tuple of strings is
+        # dropped from the garbage collector's scans, a NamedTuple never is.
+        self._found: OrderedDict[tuple[object, ...], Findings] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._found)
 
-    def findings(self, pairs: Sequence[Pair]) -> list[tuple[Finding, ...]]:
+    def findings(self, pairs: Sequence[Pair]) -> list[Findings]:
         """Return each pair's findings, checking only the pairs not seen before."""
         with self._lock:
             known = [self._recall(pair) for pair in pairs]
-        fresh = {
-            pair: tuple(check_pair(pair, self.index.uses(pair)))
-            for pair, found in zip(pairs, known, strict=True)
-            if found is None
-        }
+        unknown = [pair for pair, found in zip(pairs, known, strict=True) if found is None]
+        fresh = {pair: self.check(pair) for pair in unknown}
         if fresh:
             with self._lock:
-                # Stored under plain tuples (equal to and hashed like the Pair): a tuple of
-                # strings is dropped from the garbage collector's scans, a NamedTuple never is.
                 self._found.update((tuple(pair), found) for pair, found in fresh.items())
                 while len(self._found) > self.limit:
                     self._found.popitem(last=False)
@@ -64,11 +63,39 @@ class RememberedChecks:
             for pair, found in zip(pairs, known, strict=True)
         ]
 
-    def _recall(self, pair: Pair) -> tuple[Finding, ...] | None:
+    def clear(self) -> None:
+        """Forget every pair."""
+        with self._lock:
+            self._found.clear()
+
+    def _recall(self, pair: Pair) -> Findings | None:
         found = self._found.get(pair)
         if found is not None:
             self._found.move_to_end(pair)
         return found
+
+
+def _text_findings(pair: Pair) -> Findings:
+    return tuple(check_pair(pair, (), TEXT_CHECKS))
+
+
+_TEXT = PairMemo(_text_findings)  # the checks that do not read the glossary
+
+
+class RememberedChecks:
+    """Every check's findings on pairs, for one glossary state."""
+
+    def __init__(self, index: TermIndex) -> None:
+        self.index = index
+        self.terms = PairMemo(self._term_findings)
+
+    def _term_findings(self, pair: Pair) -> Findings:
+        return tuple(check_pair(pair, self.index.uses(pair), GLOSSARY_CHECKS))
+
+    def findings(self, pairs: Sequence[Pair]) -> list[Findings]:
+        """Return each pair's findings in the order check_pair gives them."""
+        terms, texts = self.terms.findings(pairs), _TEXT.findings(pairs)
+        return [t + x for t, x in zip(terms, texts, strict=True)]
 
 
 _STATES: OrderedDict[GlossaryState, RememberedChecks] = OrderedDict()
@@ -92,3 +119,4 @@ def forget() -> None:
     """Forget every remembered finding (the next check of each pair runs the checks again)."""
     with _STATES_LOCK:
         _STATES.clear()
+    _TEXT.clear()
