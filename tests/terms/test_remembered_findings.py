@@ -10,8 +10,9 @@ import dataclasses
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
+from app.extensions import db
 from app.models import Bead, Document, Role, Segment
 from app.services import glossary, undo
 from app.services.terms import fixes, remembered
@@ -19,6 +20,7 @@ from app.services.terms.analysis import Pair
 from app.services.terms.checks import check_pair
 from app.services.terms.findings import check_document, index_for
 from app.services.terms.records import TermRecord
+from tests.review.builders import build_document
 from tests.support import csrf_token
 
 Warnings = dict[int, list[str]]  # bead id -> the messages on its row
@@ -179,3 +181,35 @@ def test_remembered_findings_are_the_checks_findings_within_a_bounded_memory() -
     assert other is not checks
     after_edit = [[f.check_id for f in found] for found in other.findings(pairs)[:2]]
     assert after_edit == [["term-missing"], ["term-missing", "numbers", "dates"]]
+
+
+def page_queries(client, document: Document, forget: bool) -> int:
+    """Count the SQL statements of one review page, with findings remembered or not."""
+    statements = []
+
+    def count(*_args) -> None:
+        statements.append(1)
+
+    client.get(f"/documents/{document.id}/review")
+    if forget:
+        remembered.forget()
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert any(page_warnings(client, document).values())
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(statements)
+
+
+def test_the_page_query_count_stays_the_same_with_a_glossary(reviewer, collection, session):
+    pair = (["Депутаты ВНС выехали."], ["The VNS deputies left."], 0.8)
+    small, large = (
+        build_document(session, [pair] * n, collection=collection, slug=f"n{n}") for n in (3, 150)
+    )
+    session.commit()
+    counts = {
+        (n, forget): page_queries(reviewer, document, forget)
+        for n, document in ((3, small), (150, large))
+        for forget in (False, True)
+    }
+    assert len(set(counts.values())) == 1, counts
