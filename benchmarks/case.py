@@ -2,15 +2,19 @@
 
     python -m benchmarks.case sverka N      align N x N synthetic sentences with Sverka
     python -m benchmarks.case nltk N        the same lengths with NLTK's Gale-Church align_blocks
-Prints one JSON line: seconds and CPU seconds (best of the repeats; CPU time is steadier on
-a machine shared with other work), peak resident memory in MB, and the resident memory after
-imports (the interpreter and libraries) for comparison.
+    python -m benchmarks.cold N             a fresh process: import, then align N x N once
+Prints one JSON line: seconds and CPU seconds (median of the repeats, and the best; CPU time
+is steadier on a machine shared with other work), the first repeat alone (Sverka's first
+search of this text in the process: its words are new to the process's word table), peak
+resident memory in MB, and the resident memory after imports (the interpreter and libraries)
+for comparison.
 """
 
 from __future__ import annotations
 
 import json
 import resource
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -35,6 +39,24 @@ def _runner(engine: str, src: list[str], tgt: list[str]) -> Callable[[], object]
     raise SystemExit(f"unknown engine {engine}")
 
 
+def _timed(run: Callable[[], object], repeats: int) -> dict[str, float]:
+    """Run `repeats` times; return the median, best and first clock and CPU seconds."""
+    wall, cpu = [], []
+    for _ in range(repeats):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        run()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return {
+        "seconds": statistics.median(wall),
+        "cpu_seconds": statistics.median(cpu),
+        "best_seconds": min(wall),
+        "best_cpu_seconds": min(cpu),
+        "first_seconds": wall[0],
+        "first_cpu_seconds": cpu[0],
+    }
+
+
 def main(argv: list[str]) -> int:
     """Run one case and print its figures as JSON."""
     engine, size = argv[0], int(argv[1])
@@ -46,25 +68,10 @@ def main(argv: list[str]) -> int:
 
         alignment.align(src[:20], tgt[:20])  # load the lexicon once, as a server would
     baseline = _peak_mb()
-    best = best_cpu = float("inf")
-    for _ in range(repeats):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        run()
-        best = min(best, time.perf_counter() - start)
-        best_cpu = min(best_cpu, time.process_time() - start_cpu)
-    print(
-        json.dumps(
-            {
-                "engine": engine,
-                "src": len(src),
-                "tgt": len(tgt),
-                "seconds": round(best, 4),
-                "cpu_seconds": round(best_cpu, 4),
-                "peak_mb": round(_peak_mb(), 1),
-                "after_imports_mb": round(baseline, 1),
-            }
-        )
-    )
+    figures = {k: round(v, 4) for k, v in _timed(run, repeats).items()}
+    head = {"engine": engine, "src": len(src), "tgt": len(tgt), "repeats": repeats}
+    memory = {"peak_mb": round(_peak_mb(), 1), "after_imports_mb": round(baseline, 1)}
+    print(json.dumps(head | figures | memory))
     return 0
 
 
