@@ -9,7 +9,7 @@ import numpy as np
 
 from alignment.arrays import FloatArray, IntArray
 from alignment.band import anchor_chain, choose_band, is_small, rare_pairs
-from alignment.dp import backward, fold, forward, gather_index, traceback, viterbi
+from alignment.dp import backward, fold, forward, traceback, viterbi
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, Features, bead_costs
 from alignment.vectors import row_slice
 
@@ -54,17 +54,14 @@ def solve(feat: Features, params: CostParams, temperature: float | None) -> list
     lo, width = choose_band(feat.src, feat.tgt)
     padded, skip = bead_costs(feat, lo, width, params)
     padded = fold(padded, lo, skip)
-    costs = padded[: n + 1, :, :width]
-    index = gather_index(lo, width, 1)
-    _, back = viterbi(costs, lo, index)
+    _, back = viterbi(padded, lo)
     path = traceback(back, lo, m)
     if temperature is None:
         return [_found(i, j, t, 0.0) for i, j, t in path]
-    cost = _path_costs(path, costs, lo)
+    cost = _path_costs(path, padded, lo)
     padded *= -1.0 / temperature  # in place: the array is the largest the search holds
     weights = np.exp(padded, out=padded)
-    fwd = Scaled(*forward(weights[: n + 1, :, :width], index))
-    del index  # memory for the backward pass
+    fwd = Scaled(*forward(weights, lo))
     bwd = Scaled(*backward(weights, lo, m))
     posterior = path_posteriors(path, cost, fwd, bwd, lo)
     return [_found(i, j, t, p) for (i, j, t), p in zip(path, posterior, strict=True)]

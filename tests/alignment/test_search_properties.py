@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from alignment import align
 from alignment.band import band_around, connected, full_band
 from alignment.concepts import WordTable
-from alignment.dp import backward, fold, forward, gather_index, skip_prefix, traceback, viterbi
+from alignment.dp import backward, fold, forward, skip_prefix, traceback, viterbi
 from alignment.scoring import SKIP_TARGET, TYPES, CostParams, bead_costs
 from alignment.search import features as build_features
 from alignment.vectors import ConceptVectors, Tokens
@@ -76,8 +76,7 @@ def search(feat, lo: np.ndarray, width: int):  # type: ignore[no-untyped-def]
     n, m = feat.src.rows, feat.tgt.rows
     padded, skip = bead_costs(feat, lo, width, PARAMS)
     costs = padded[: n + 1, :, :width].copy()
-    folded = fold(padded, lo, skip)[: n + 1, :, :width]
-    table, back = viterbi(folded, lo, gather_index(lo, width, 1))
+    table, back = viterbi(fold(padded, lo, skip), lo)
     best = table[n, m - lo[n]] + skip_prefix(skip, width)[m]  # the table holds V - P[j]
     return costs, skip, best, traceback(back, lo, m)
 
@@ -118,7 +117,7 @@ def test_forward_and_backward_agree_on_the_total(src: list[str], tgt: list[str])
     padded, skip = bead_costs(feat, lo, width, PARAMS)
     costs, prefix = padded[: n + 1, :, :width].copy(), skip_prefix(skip, width)
     weights = np.exp(-fold(padded, lo, skip))
-    fwd, fwd_scale = forward(weights[: n + 1, :, :width], gather_index(lo, width, 1))
+    fwd, fwd_scale = forward(weights, lo)
     bwd, bwd_scale = backward(weights, lo, m)
     log_total = np.log(fwd[n, m]) + fwd_scale[n] - prefix[m]  # the table holds F + P[j]
     assert np.isclose(log_total, -brute_force_sum(costs, skip, n, m))

@@ -1,0 +1,86 @@
+"""The compiled DP passes give the numpy passes' numbers, and the engine works without them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import alignment.compiled as compiled
+import alignment.dp as dp
+from alignment import align
+from alignment.band import connected
+from alignment.scoring import TYPES
+from tests.alignment.journal_pairs import SRC, TGT
+
+
+@st.composite
+def bands(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, int]:
+    """A band (lo, folded costs with some impossible beads) of a small random problem."""
+    n, m = draw(st.integers(1, 12)), draw(st.integers(1, 12))
+    width = min(draw(st.integers(2, 8)) + -(-(m + 1) // (n + 1)), m + 1)
+    starts = draw(st.lists(st.integers(0, m), min_size=n + 1, max_size=n + 1))
+    lo = connected(np.array(sorted(starts), dtype=np.int64), width, m)
+    seed = draw(st.integers(0, 2**32 - 1))
+    rng = np.random.default_rng(seed)
+    costs = np.full((n + 1 + dp.PAD, len(TYPES), width + 1), np.inf)
+    # costs far from 0 make the sums drift past e^+-300 within a few rows: rows get rescaled
+    shift = draw(st.sampled_from([0.0, -70.0, 70.0]))
+    band = rng.normal(2.0 + shift, 3.0, size=(n + 1, len(TYPES), width))
+    band[rng.random(band.shape) < 0.2] = np.inf
+    costs[: n + 1, :, :width] = band
+    return lo, costs, m
+
+
+@settings(max_examples=80, deadline=None)
+@given(bands())
+def test_compiled_passes_match_the_numpy_passes_bit_for_bit(band) -> None:  # type: ignore[no-untyped-def]
+    if compiled.bands() is None:
+        pytest.skip("no C compiler on this machine: the numpy passes are the only ones")
+    lo, costs, m = band
+    fast = (
+        dp.viterbi(costs, lo),
+        dp.forward(np.exp(-costs), lo),
+        dp.backward(np.exp(-costs), lo, m),
+    )
+    saved = dp.bands
+    dp.bands = lambda: None  # type: ignore[assignment]
+    try:
+        slow = (
+            dp.viterbi(costs, lo),
+            dp.forward(np.exp(-costs), lo),
+            dp.backward(np.exp(-costs), lo, m),
+        )
+    finally:
+        dp.bands = saved  # type: ignore[assignment]
+    for got, expected in zip(fast, slow, strict=True):
+        for a, b in zip(got, expected, strict=True):
+            assert np.array_equal(a, b)
+
+
+def test_without_a_compiler_the_engine_aligns_with_numpy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    expected = [(b.src, b.tgt) for b in align(SRC, TGT).beads]
+    monkeypatch.setenv("CC", str(tmp_path / "no-such-compiler"))
+    monkeypatch.setattr(compiled, "_cache_folders", lambda: [tmp_path / "cache"])
+    monkeypatch.setattr(compiled.shutil, "which", lambda name: None)
+    compiled.bands.cache_clear()
+    try:
+        assert compiled.bands() is None
+        assert [(b.src, b.tgt) for b in align(SRC, TGT).beads] == expected
+    finally:
+        compiled.bands.cache_clear()
+
+
+def test_the_passes_are_built_once_and_then_loaded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    if compiled.bands() is None:
+        pytest.skip("no C compiler on this machine")
+    monkeypatch.setattr(compiled, "_cache_folders", lambda: [tmp_path])
+    built = compiled._built()
+    made = built.stat().st_mtime_ns
+    assert compiled._built() == built and built.stat().st_mtime_ns == made
+    assert compiled._load(built).best_paths is not None
