@@ -1,14 +1,15 @@
-"""The DP passes of `_bands.c`, built with the machine's C compiler on first use and cached.
+"""The loops of `_kernels.c`, built with the machine's C compiler on first use and cached.
 
 Why compiled: a band row holds a few dozen cells, so the numpy passes of `dp.py` spend their
-time starting numpy calls (four per row and pass), not computing; the C loops do the same
-arithmetic in the same order, bit for bit, several times faster. Why built here rather than
+time starting numpy calls (four per row and pass), not computing, and an EM iteration of
+`ibm1.py` passes over its co-occurrences several times; the C loops do the same arithmetic in
+the same order, bit for bit, several times faster. Why built here rather than
 at install: the engine stays a plain Python package (no build step, no compiler needed to
 install it), and a machine without a compiler simply keeps the numpy passes.
 
 Like bytecode, the library is built once per machine and source version, into the package's
 __pycache__ (or the user's cache folder when that is read-only); later processes load it in
-about a millisecond. Set SVERKA_NO_COMPILED=1 to use the numpy passes.
+about a millisecond. Set SVERKA_NO_COMPILED=1 to use numpy only.
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
-SOURCE = Path(__file__).with_name("_bands.c")
+SOURCE = Path(__file__).with_name("_kernels.c")
 BUILD_SECONDS = 120  # a compiler slower than this is given up on
 
 
 @cache
-def bands() -> ModuleType | None:
-    """Return the compiled passes, building them first if needed; None when that fails."""
+def kernels() -> ModuleType | None:
+    """Return the compiled loops, building them first if needed; None when that fails."""
     if os.environ.get("SVERKA_NO_COMPILED"):
         return None
     try:
@@ -42,7 +43,7 @@ def bands() -> ModuleType | None:
 def _built() -> Path:
     """Return the library for the current source, compiling it when no cached copy exists."""
     digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:16]
-    name = f"_bands_{digest}{sysconfig.get_config_var('EXT_SUFFIX')}"
+    name = f"_kernels_{digest}{sysconfig.get_config_var('EXT_SUFFIX')}"
     for folder in _cache_folders():
         if (folder / name).exists():
             return folder / name
@@ -52,7 +53,7 @@ def _built() -> Path:
             return _compile(folder / name)
         except (OSError, subprocess.SubprocessError):
             continue
-    raise OSError("no folder to build the compiled passes in")
+    raise OSError("no folder to build the compiled loops in")
 
 
 def _cache_folders() -> list[Path]:
@@ -83,7 +84,7 @@ def _compile(target: Path) -> Path:
 
 
 def _load(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("alignment._bands", path)
+    spec = importlib.util.spec_from_file_location("alignment._kernels", path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)

@@ -15,7 +15,7 @@ Each row changes the largest value by a bounded factor (a 1-0 bead costs at most
 paired bead gains at most the lexical weight), so this is rare and nothing that matters
 underflows.
 
-The passes run compiled (`compiled.py`, `_bands.c`) or, where that cannot be built, in numpy
+The passes run compiled (`compiled.py`, `_kernels.c`) or, where that cannot be built, in numpy
 (`passes.py`); both give the same numbers, bit for bit.
 """
 
@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from alignment import passes
 from alignment.arrays import FloatArray, IntArray
-from alignment.compiled import bands
+from alignment.compiled import kernels as compiled_kernels
 from alignment.scoring import SKIP_TARGET, TYPES, column_nodes
 
 PAD = 3  # rows of inf after the band in the cost array: the largest source side of a bead
@@ -80,7 +80,7 @@ def traceback(
 def viterbi(padded: FloatArray, lo: IntArray) -> tuple[FloatArray, npt.NDArray[np.int8]]:
     """Return the best cost V - P[j] of reaching every cell of rows 0..n and the bead type
     that reached it (SKIP_TARGET for a 0-1 step), from folded costs (`fold`)."""
-    kernels, lo, width = bands(), _rows(lo), padded.shape[2] - 1
+    kernels, lo, width = compiled_kernels(), _rows(lo), padded.shape[2] - 1
     if kernels is None:
         band = padded[: lo.size, :, :width]
         return passes.viterbi(band, lo, passes.gather_index(lo, width, 1))
@@ -93,7 +93,7 @@ def forward(padded_weights: FloatArray, lo: IntArray) -> tuple[FloatArray, Float
     """Return exp(F + P[j] - scale[i]) per cell and scale per row, where F is the log of the
     summed weight of all paths from (0, 0) to the cell; takes exp(-folded costs)."""
     kernels, lo, width = (
-        bands(),
+        compiled_kernels(),
         np.ascontiguousarray(lo, dtype=np.int64),
         padded_weights.shape[2] - 1,
     )
@@ -111,7 +111,7 @@ def backward(padded_weights: FloatArray, lo: IntArray, m: int) -> tuple[FloatArr
     of the summed weight of all paths from the cell to (n, m); takes exp(-folded costs) and
     uses them up (a finished row's weights are multiplied by its sums)."""
     kernels, lo, width = (
-        bands(),
+        compiled_kernels(),
         np.ascontiguousarray(lo, dtype=np.int64),
         padded_weights.shape[2] - 1,
     )

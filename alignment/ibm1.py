@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from alignment.arrays import FloatArray, IntArray, stable_order
+from alignment.compiled import kernels
 
 NULL = "<null>"  # Russian "empty word": English function words with no source go here
 ITERATIONS = 5
@@ -58,15 +59,37 @@ def em_arrays(
     pair_keys, pair_of = _numbered(ru_ids * n_en + en_ids)
     pair_ru = pair_keys // n_en
     share = 1.0 / np.bincount(token_ids)[token_ids]  # all pairs equally likely at first
-    counts = np.bincount(pair_of, weights=share, minlength=pair_keys.size)
-    spread = np.empty_like(share)  # buffers reused by every iteration
-    for _ in range(iterations - 1):
+    counts = np.asarray(
+        np.bincount(pair_of, weights=share, minlength=pair_keys.size), dtype=np.float64
+    )
+    loops = kernels()
+    if loops is None:
+        counts = _iterate(pair_of, token_ids, pair_ru, counts, iterations - 1)
+    else:
+        token_ids = np.ascontiguousarray(token_ids, dtype=np.int64)
+        buffers = (
+            np.empty(token_ids.max() + 1),
+            np.empty(pair_ru.max() + 1),
+            np.empty_like(counts),
+        )
+        loops.em_counts(pair_of, token_ids, pair_ru, counts, share, *buffers, iterations - 1)
+    keep = np.flatnonzero((counts >= MIN_EXPECTED) & (pair_ru != 0))
+    return pair_ru[keep], pair_keys[keep] % n_en, np.asarray(counts[keep], dtype=np.float64)
+
+
+def _iterate(
+    pair_of: IntArray, token_ids: IntArray, pair_ru: IntArray, counts: FloatArray, n: int
+) -> FloatArray:
+    """Run n more EM iterations in numpy (the compiled loops do the same, bit for bit)."""
+    share, spread = np.empty(pair_of.size), np.empty(pair_of.size)  # reused by every iteration
+    for _ in range(n):
         prob = counts / np.bincount(pair_ru, weights=counts)[pair_ru]
         np.take(prob, pair_of, out=share)
         share /= np.take(np.bincount(token_ids, weights=share), token_ids, out=spread)
-        counts = np.bincount(pair_of, weights=share, minlength=pair_keys.size)
-    keep = np.flatnonzero((counts >= MIN_EXPECTED) & (pair_ru != 0))
-    return pair_ru[keep], pair_keys[keep] % n_en, np.asarray(counts[keep], dtype=np.float64)
+        counts = np.asarray(
+            np.bincount(pair_of, weights=share, minlength=counts.size), dtype=np.float64
+        )
+    return counts
 
 
 def _numbered(keys: IntArray) -> tuple[IntArray, IntArray]:

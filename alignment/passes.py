@@ -1,4 +1,4 @@
-"""The DP passes in numpy, for machines where `_bands.c` cannot be built (see `dp.py`).
+"""The DP passes in numpy, for machines where `_kernels.c` cannot be built (see `dp.py`).
 
 Each table has 3 extra rows in front (so rows i-1..i-3 always exist) and one guard column at
 the end, and is read through one flat view with a gather index: a column index clipped to

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import alignment.compiled as compiled
 import alignment.dp as dp
-from alignment import align
+from alignment import align, ibm1
 from alignment.band import connected
 from alignment.scoring import TYPES
 from tests.alignment.journal_pairs import SRC, TGT
@@ -36,7 +36,7 @@ def bands(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, int]:
 @settings(max_examples=80, deadline=None)
 @given(bands())
 def test_compiled_passes_match_the_numpy_passes_bit_for_bit(band) -> None:  # type: ignore[no-untyped-def]
-    if compiled.bands() is None:
+    if compiled.kernels() is None:
         pytest.skip("no C compiler on this machine: the numpy passes are the only ones")
     lo, costs, m = band
     fast = (
@@ -44,8 +44,8 @@ def test_compiled_passes_match_the_numpy_passes_bit_for_bit(band) -> None:  # ty
         dp.forward(np.exp(-costs), lo),
         dp.backward(np.exp(-costs), lo, m),
     )
-    saved = dp.bands
-    dp.bands = lambda: None  # type: ignore[assignment]
+    saved = dp.compiled_kernels
+    dp.compiled_kernels = lambda: None  # type: ignore[assignment]
     try:
         slow = (
             dp.viterbi(costs, lo),
@@ -53,7 +53,7 @@ def test_compiled_passes_match_the_numpy_passes_bit_for_bit(band) -> None:  # ty
             dp.backward(np.exp(-costs), lo, m),
         )
     finally:
-        dp.bands = saved  # type: ignore[assignment]
+        dp.compiled_kernels = saved  # type: ignore[assignment]
     for got, expected in zip(fast, slow, strict=True):
         for a, b in zip(got, expected, strict=True):
             assert np.array_equal(a, b)
@@ -66,21 +66,42 @@ def test_without_a_compiler_the_engine_aligns_with_numpy(
     monkeypatch.setenv("CC", str(tmp_path / "no-such-compiler"))
     monkeypatch.setattr(compiled, "_cache_folders", lambda: [tmp_path / "cache"])
     monkeypatch.setattr(compiled.shutil, "which", lambda name: None)
-    compiled.bands.cache_clear()
+    compiled.kernels.cache_clear()
     try:
-        assert compiled.bands() is None
+        assert compiled.kernels() is None
         assert [(b.src, b.tgt) for b in align(SRC, TGT).beads] == expected
     finally:
-        compiled.bands.cache_clear()
+        compiled.kernels.cache_clear()
 
 
 def test_the_passes_are_built_once_and_then_loaded(
     monkeypatch: pytest.MonkeyPatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    if compiled.bands() is None:
+    if compiled.kernels() is None:
         pytest.skip("no C compiler on this machine")
     monkeypatch.setattr(compiled, "_cache_folders", lambda: [tmp_path])
     built = compiled._built()
     made = built.stat().st_mtime_ns
     assert compiled._built() == built and built.stat().st_mtime_ns == made
     assert compiled._load(built).best_paths is not None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 6), st.integers(0, 8), st.integers(0, 30)), min_size=1, max_size=80
+    )
+)
+def test_compiled_em_matches_the_numpy_em_bit_for_bit(entries: list[tuple[int, int, int]]) -> None:
+    if compiled.kernels() is None:
+        pytest.skip("no C compiler on this machine: numpy EM is the only one")
+    ru, en, token = (np.array(column, dtype=np.int64) for column in zip(*entries, strict=True))
+    fast = ibm1.em_arrays(ru, en, token, 9, 5)
+    saved = ibm1.kernels
+    ibm1.kernels = lambda: None  # type: ignore[assignment]
+    try:
+        slow = ibm1.em_arrays(ru, en, token, 9, 5)
+    finally:
+        ibm1.kernels = saved  # type: ignore[assignment]
+    for a, b in zip(fast, slow, strict=True):
+        assert np.array_equal(a, b)

@@ -1,9 +1,10 @@
-/* The banded DP's three passes over the band's cells, compiled (see compiled.py, dp.py).
+/* The engine's innermost loops, compiled (see compiled.py): the banded DP's three passes
+   over the band's cells (dp.py) and the EM iterations of IBM Model 1 (ibm1.py).
 
-   The numpy formulation of dp.py spends its time starting numpy calls, four per band row and
-   pass, on rows of a few dozen cells. These loops do the same arithmetic in the same order
-   (results are bit for bit those of numpy) without the calls. dp.py keeps its numpy passes
-   where this module cannot be built.
+   Their numpy formulations spend their time starting numpy calls (four per band row and
+   pass) or passing over large arrays several times per iteration. These loops do the same
+   arithmetic in the same order (results are bit for bit those of numpy). The engine keeps
+   its numpy code where this module cannot be built.
 
    Arrays are C-contiguous buffers: costs or weights (rows, types, width + 1) as made by
    scoring.bead_costs (row i, type t, column k: the bead ending at node (i, lo[i] + k)), lo
@@ -116,6 +117,27 @@ static void backward_sums(const Band *b, double *weights, Py_ssize_t m, double *
     }
 }
 
+/* EM iterations of IBM Model 1 on co-occurrence entries: entry e joins pair pair_of[e]
+   (whose Russian word is pair_ru[p]) and English token token_of[e]. Updates `counts`. */
+static void em_counts(const int64_t *pair_of, const int64_t *token_of, Py_ssize_t entries,
+                      const int64_t *pair_ru, double *counts, Py_ssize_t pairs, double *share,
+                      double *token_total, Py_ssize_t tokens, double *ru_total,
+                      Py_ssize_t words, double *prob, int iterations) {
+    for (int it = 0; it < iterations; it++) {
+        for (Py_ssize_t r = 0; r < words; r++) ru_total[r] = 0.0;
+        for (Py_ssize_t p = 0; p < pairs; p++) ru_total[pair_ru[p]] += counts[p];
+        for (Py_ssize_t p = 0; p < pairs; p++) prob[p] = counts[p] / ru_total[pair_ru[p]];
+        for (Py_ssize_t t = 0; t < tokens; t++) token_total[t] = 0.0;
+        for (Py_ssize_t e = 0; e < entries; e++) {
+            share[e] = prob[pair_of[e]];
+            token_total[token_of[e]] += share[e];
+        }
+        for (Py_ssize_t p = 0; p < pairs; p++) counts[p] = 0.0;
+        for (Py_ssize_t e = 0; e < entries; e++)
+            counts[pair_of[e]] += share[e] / token_total[token_of[e]];
+    }
+}
+
 /* The band of the arguments: lo, src, tgt, and the table giving the width. */
 static Band band_of(Py_buffer *lo, Py_buffer *src, Py_buffer *tgt, Py_buffer *table) {
     Band b = {lo->buf, src->buf, tgt->buf, lo->len / 8, src->len / 8, 0};
@@ -171,6 +193,21 @@ static PyObject *py_backward_sums(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+static PyObject *py_em_counts(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer x[8]; /* pair_of, token_of, pair_ru, counts, share, token_total, ru_total, prob */
+    int iterations;
+    if (!PyArg_ParseTuple(args, "y*y*y*w*w*w*w*w*i", &x[0], &x[1], &x[2], &x[3], &x[4], &x[5],
+                          &x[6], &x[7], &iterations))
+        return NULL;
+    Py_BEGIN_ALLOW_THREADS
+    em_counts(x[0].buf, x[1].buf, x[0].len / 8, x[2].buf, x[3].buf, x[2].len / 8, x[4].buf,
+              x[5].buf, x[5].len / 8, x[6].buf, x[6].len / 8, x[7].buf, iterations);
+    Py_END_ALLOW_THREADS
+    release(x, 8);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"best_paths", py_best_paths, METH_VARARGS,
      "best_paths(costs, lo, src, tgt, table, back): fill the best costs and back-pointers"},
@@ -178,11 +215,14 @@ static PyMethodDef methods[] = {
      "forward_sums(weights, lo, src, tgt, table, shifts, small, large): fill forward sums"},
     {"backward_sums", py_backward_sums, METH_VARARGS,
      "backward_sums(weights, lo, src, tgt, table, shifts, small, large, m): backward sums"},
+    {"em_counts", py_em_counts, METH_VARARGS,
+     "em_counts(pair_of, token_of, pair_ru, counts, share, token_total, ru_total, prob, n): "
+     "n more EM iterations"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_bands", "The banded DP's passes, compiled.", -1, methods,
+    PyModuleDef_HEAD_INIT, "_kernels", "The engine's innermost loops, compiled.", -1, methods,
     NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit__bands(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__kernels(void) { return PyModule_Create(&module); }
