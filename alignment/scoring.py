@@ -10,11 +10,13 @@ at node (i, lo[i] + k). Impossible cells (i < a, j < b, j > m, outside the band)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import numpy as np
 
 from alignment.arrays import BoolArray, FloatArray, IntArray
-from alignment.similarity import MAX_SPAN, SpanNorms, SpanSimilarity
+from alignment.compiled import kernels
+from alignment.similarity import MAX_SPAN, PairTable, SpanNorms, SpanSimilarity
 from alignment.vectors import ConceptIndex, Entries, concept_bound
 
 # Bead types with a source side; 0-1 beads (target sentence left out) run along a row in the DP.
@@ -80,10 +82,13 @@ def bead_costs(
         (_log_lengths(feat.src_len, params), _log_lengths(feat.tgt_len, params)),
         np.zeros(m + 1),
     )
-    step = max(1, BLOCK_CELLS // width)
+    loops, step = kernels(), max(1, BLOCK_CELLS // width)
     for start in range(0, n + 1, step):
         rows = range(start, min(start + step, n + 1))
-        _cost_rows(padded[rows.start : rows.stop, :, :width], band, rows)
+        if loops is None:
+            _cost_rows(padded[rows.start : rows.stop, :, :width], band, rows)
+        else:
+            _compiled_rows(loops, padded[rows.start : rows.stop], band, rows)
     return padded, params.null_cost + params.null_evidence * band.tgt_best
 
 
@@ -128,6 +133,44 @@ def _cost_rows(costs: FloatArray, band: _Band, rows: range) -> None:
             lexical *= params.lexical_weight
             cost -= lexical
         _forbid(cost, band.feat, lo, rows.start, outside, a, b)
+
+
+def _compiled_rows(loops: ModuleType, costs: FloatArray, band: _Band, rows: range) -> None:
+    """Fill costs[row - rows.start, t, k] with the compiled loops: the numbers of `_cost_rows`,
+    bit for bit, without its temporary arrays."""
+    params, feat = band.params, band.feat
+    pairs = PairTable(feat.src, band.tgt, band.lo, costs.shape[2] - 1, rows)
+    scale = np.sqrt(0.5) / params.length_sigma
+    src_log = np.stack([(x + np.log(params.ratio)) * scale for x in band.log_lengths[0]])
+    tgt_log = np.stack([x * scale for x in band.log_lengths[1]])
+    cost0 = np.array([params.priors.get(t, 0.0) + params.match_cost for t in TYPES])
+    has_nulls = feat.src_null.any() or feat.tgt_null.any()
+    nulls = [
+        np.concatenate([[0.0], np.cumsum(x)]) if has_nulls else np.zeros(0)
+        for x in (feat.src_null, feat.tgt_null)
+    ]
+    sides = [np.array([side[k] for side in TYPES], dtype=np.int64) for k in (0, 1)]
+    loops.span_costs(
+        pairs.table,
+        pairs.first,
+        np.ascontiguousarray(band.lo, dtype=np.int64),
+        *sides,
+        np.stack(band.norms.src),
+        np.stack(band.norms.tgt),
+        src_log,
+        tgt_log,
+        cost0,
+        *nulls,
+        costs,
+        band.tgt_best,
+        pairs.s0,
+        rows.start,
+        rows.stop,
+        feat.tgt.rows,
+        params.lexical_weight,
+        params.null_cost,
+        params.null_evidence,
+    )
 
 
 def _log_lengths(lengths: FloatArray, params: CostParams) -> list[FloatArray]:

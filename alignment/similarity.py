@@ -27,6 +27,26 @@ class SpanNorms:
         self.tgt = [np.sqrt(x) for x in span_norms(tgt, MAX_SPAN)]
 
 
+class PairTable:
+    """Dot products of the sentence pairs the beads ending in node rows `rows` can hold.
+
+    table[r, c] = dot(src_(s0 + r), tgt_(first[r] + c)); the last row is zeros (no sentence),
+    and so are the GUARD columns after each row (shifted reads past a row land there).
+    """
+
+    def __init__(
+        self, src: Entries, tgt: ConceptIndex, lo: IntArray, width: int, rows: range
+    ) -> None:
+        s0, s1 = max(rows.start - MAX_SPAN, 0), max(rows.stop - 1, 0)  # sentences read
+        self.s0 = s0
+        self.first = np.zeros(s1 - s0 + 1, dtype=np.int64)  # the last row: no sentence
+        self.first[:-1] = np.maximum(lo[s0 + 1 : s1 + 1] - MAX_SPAN, 0)  # s: node row s+1
+        pair_width = width + MAX_SPAN + 1
+        self.table = np.zeros((s1 - s0 + 1, pair_width + GUARD))
+        dots = banded_dots(row_slice(src, s0, s1), tgt, self.first[:-1], pair_width)
+        self.table[:-1, :pair_width] = dots
+
+
 class SpanSimilarity:
     """Cosines of src[i-a:i] and tgt[j-b:j] for the band cells of node rows `rows`."""
 
@@ -39,19 +59,14 @@ class SpanSimilarity:
         rows: range,
         norms: SpanNorms,
     ) -> None:
-        width = j.shape[1]
-        s0, s1 = max(rows.start - MAX_SPAN, 0), max(rows.stop - 1, 0)  # sentences read
-        first = np.zeros(s1 - s0 + 1, dtype=np.int64)  # the last row: no sentence
-        first[:-1] = np.maximum(lo[s0 + 1 : s1 + 1] - MAX_SPAN, 0)  # sentence s: node row s+1
-        pair_width = width + MAX_SPAN + 1
-        stride = pair_width + GUARD
-        table = np.zeros((s1 - s0 + 1, stride))  # the last row stays 0: no sentence
-        table[:-1, :pair_width] = banded_dots(row_slice(src, s0, s1), tgt, first[:-1], pair_width)
-        flat = table.ravel()
+        pairs = PairTable(src, tgt, lo, j.shape[1], rows)
+        s0, first, stride = pairs.s0, pairs.first, pairs.table.shape[1]
+        last = first.size - 1  # the row of no sentence
+        flat = pairs.table.ravel()
         self.parts: dict[tuple[int, int], FloatArray] = {}
         for da in sorted({da for da, _ in OFFSETS}):
             s = np.arange(rows.start, rows.stop) - 1 - da
-            local = np.where(s >= s0, s - s0, s1 - s0)  # sentences before the first: none
+            local = np.where(s >= s0, s - s0, last)  # sentences before the first: none
             at = (local * stride)[:, None] + np.minimum(j - 1 - first[local, None], stride - 1)
             for db in sorted(db for d, db in OFFSETS if d == da):
                 self.parts[(da, db)] = flat[at - db]

@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 import alignment.compiled as compiled
 import alignment.dp as dp
-from alignment import align, ibm1
+from alignment import align, ibm1, scoring
 from alignment.band import connected
-from alignment.scoring import TYPES
+from alignment.scoring import TYPES, CostParams, Features
 from tests.alignment.journal_pairs import SRC, TGT
+from tests.alignment.test_search_properties import features
 
 
 @st.composite
@@ -105,3 +106,40 @@ def test_compiled_em_matches_the_numpy_em_bit_for_bit(entries: list[tuple[int, i
         ibm1.kernels = saved  # type: ignore[assignment]
     for a, b in zip(fast, slow, strict=True):
         assert np.array_equal(a, b)
+
+
+WORDS = ["посол", "делегация", "Пхеньян", "1957", "сказал", "ambassador", "delegation", "said"]
+sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(sentences, min_size=1, max_size=9),
+    st.lists(sentences, min_size=1, max_size=9),
+    st.integers(0, 2**16),
+    st.integers(2, 40),
+)
+def test_compiled_bead_costs_match_the_numpy_costs_bit_for_bit(
+    src: list[str], tgt: list[str], seed: int, block: int
+) -> None:
+    if compiled.kernels() is None:
+        pytest.skip("no C compiler on this machine: numpy costs are the only ones")
+    rng = np.random.default_rng(seed)
+    n, m = len(src), len(tgt)
+    feat = features(src, tgt)
+    nulls = (rng.random(n) < 0.2).astype(float), (rng.random(m) < 0.2).astype(float)
+    feat = Features(feat.src, feat.tgt, feat.src_len, feat.tgt_len, *nulls)
+    width = min(max(int(rng.integers(2, m + 2)), -(-(m + 1) // (n + 1)) + 2), m + 1)
+    lo = connected(np.sort(rng.integers(0, m + 1, size=n + 1)), width, m)
+    saved_block, scoring.BLOCK_CELLS = scoring.BLOCK_CELLS, block  # blocks of a row or more
+    try:
+        fast = scoring.bead_costs(feat, lo, width, CostParams())
+        saved = scoring.kernels
+        scoring.kernels = lambda: None  # type: ignore[assignment]
+        try:
+            slow = scoring.bead_costs(feat, lo, width, CostParams())
+        finally:
+            scoring.kernels = saved  # type: ignore[assignment]
+    finally:
+        scoring.BLOCK_CELLS = saved_block
+    assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1])
