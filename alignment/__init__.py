@@ -9,8 +9,9 @@ Pure Python on plain values; imports nothing from Flask, SQLAlchemy or `app`.
     [((0,), (0,)), ((1,), (1,))]
 """
 
+from alignment.lexicon import Lexicon
 from alignment.search import align
 from alignment.segment import split_sentences
 from alignment.types import Alignment, Bead, Segment, SegmentKind
 
-__all__ = ["Alignment", "Bead", "Segment", "SegmentKind", "align", "split_sentences"]
+__all__ = ["Alignment", "Bead", "Lexicon", "Segment", "SegmentKind", "align", "split_sentences"]

@@ -21,12 +21,14 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import threading
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 SOURCE = Path(__file__).with_name("_kernels.c")
 BUILD_SECONDS = 120  # a compiler slower than this is given up on
+_building = threading.Lock()  # threads of one process build once
 
 
 @cache
@@ -34,10 +36,11 @@ def kernels() -> ModuleType | None:
     """Return the compiled loops, building them first if needed; None when that fails."""
     if os.environ.get("SVERKA_NO_COMPILED"):
         return None
-    try:
-        return _load(_built())
-    except (OSError, ImportError, subprocess.SubprocessError):
-        return None
+    with _building:
+        try:
+            return _load(_built())
+        except (OSError, ImportError, subprocess.SubprocessError):
+            return None
 
 
 def _built() -> Path:
@@ -66,7 +69,7 @@ def _compile(target: Path) -> Path:
     compiler = shutil.which(os.environ.get("CC") or "cc") or shutil.which("gcc")
     if compiler is None:
         raise OSError("no C compiler")
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     flags = ["-bundle", "-undefined", "dynamic_lookup"] if sys.platform == "darwin" else []
     include = sysconfig.get_paths()["include"]
     command = [compiler, "-O2", "-shared", "-fPIC", *flags, f"-I{include}", str(SOURCE)]

@@ -82,3 +82,16 @@ def test_the_shipped_core_expansion_is_built_from_the_core_list() -> None:
     built = build(CORE_TEXT.read_text(encoding="utf-8"))
     shipped = json.loads(CORE_JSON.read_text(encoding="utf-8"))
     assert built == shipped, "run `python -m alignment.corebuild` after editing the core list"
+
+
+def test_the_package_exports_the_lexicon_the_app_keeps() -> None:
+    import alignment
+
+    assert alignment.Lexicon is Lexicon
+    kept = alignment.Lexicon()
+    kept.add_term("ВНС", "Supreme People's Assembly")
+    kept = alignment.Lexicon.from_dict(json.loads(json.dumps(kept.to_dict())))
+    src = ["Заседание ВНС открылось.", "Погода была теплой."]
+    tgt = ["The session of the Supreme People's Assembly opened.", "The weather was warm."]
+    beads = alignment.align(src, tgt, lexicon=kept).beads
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,))]
