@@ -1,4 +1,4 @@
-"""The loops of `_kernels.c`, built with the machine's C compiler on first use and cached.
+"""The loops of `_kernels.c` and `_costs.c`, built with the machine's C compiler on first use.
 
 Why compiled: a band row holds a few dozen cells, so the numpy passes of `dp.py` spend their
 time starting numpy calls (four per row and pass), not computing, and an EM iteration of
@@ -26,7 +26,9 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
-SOURCE = Path(__file__).with_name("_kernels.c")
+FOLDER = Path(__file__).parent
+SOURCES = (FOLDER / "_kernels.c", FOLDER / "_costs.c")  # the library is built from these
+HEADERS = (FOLDER / "_costs.h",)
 BUILD_SECONDS = 120  # a compiler slower than this is given up on
 _building = threading.Lock()  # threads of one process build once
 
@@ -45,7 +47,7 @@ def kernels() -> ModuleType | None:
 
 def _built() -> Path:
     """Return the library for the current source, compiling it when no cached copy exists."""
-    digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in SOURCES + HEADERS)).hexdigest()[:16]
     name = f"_kernels_{digest}{sysconfig.get_config_var('EXT_SUFFIX')}"
     for folder in _cache_folders():
         if (folder / name).exists():
@@ -61,7 +63,7 @@ def _built() -> Path:
 
 def _cache_folders() -> list[Path]:
     user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return [Path(__file__).with_name("__pycache__"), user / "sverka"]
+    return [FOLDER / "__pycache__", user / "sverka"]
 
 
 def _compile(target: Path) -> Path:
@@ -72,7 +74,7 @@ def _compile(target: Path) -> Path:
     temporary = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     flags = ["-bundle", "-undefined", "dynamic_lookup"] if sys.platform == "darwin" else []
     include = sysconfig.get_paths()["include"]
-    command = [compiler, "-O2", "-shared", "-fPIC", *flags, f"-I{include}", str(SOURCE)]
+    command = [compiler, "-O2", "-shared", "-fPIC", *flags, f"-I{include}", *map(str, SOURCES)]
     try:
         subprocess.run(
             [*command, "-o", str(temporary), "-lm"],
@@ -83,6 +85,9 @@ def _compile(target: Path) -> Path:
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+    for old in target.parent.glob(f"_kernels_*{sysconfig.get_config_var('EXT_SUFFIX')}"):
+        if old != target:  # built from an earlier version of the sources
+            old.unlink(missing_ok=True)
     return target
 
 

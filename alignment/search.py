@@ -56,8 +56,19 @@ def align(
             [Bead(b.tgt, b.src, b.confidence) for b in fixed],
         )
         return Alignment([Bead(b.tgt, b.src, b.confidence) for b in swapped.beads])
-    extra = lexicon.links() if lexicon else {}
     params = CostParams() if (src_lang, tgt_lang) == ("ru", "en") else LENGTH_FIRST
+    return Alignment(_two_passes(src_text, tgt_text, params, lexicon, fixed))
+
+
+def _two_passes(
+    src_text: list[str],
+    tgt_text: list[str],
+    params: CostParams,
+    lexicon: Lexicon | None,
+    fixed: list[Bead],
+) -> list[Bead]:
+    """Pass 1, learning from its sure pairs, pass 2 with what was learned (see the top)."""
+    extra = lexicon.links() if lexicon else {}
     table = shared_words()  # this call keeps this table, whatever other calls do
     tokens = (Tokens.of(src_text), Tokens.of(tgt_text))
     vocab = (table.lookup(tokens[0].vocab), table.lookup(tokens[1].vocab))
@@ -79,7 +90,7 @@ def align(
     feat = features(vectors, expanded, lengths, nulls)
     second = _align_gaps(feat, fixed, lambda f: solve(f, final, TEMPERATURE))
     beads = [f if isinstance(f, Bead) else Bead(f.src, f.tgt, calibrate(f)) for f in second]
-    return Alignment(put_back_nulls(beads, fixed))
+    return put_back_nulls(beads, fixed)
 
 
 def _lengths(sentences: list[str]) -> FloatArray:
