@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Reinstall when the packaging or the engine's C loops change (pip builds them into alignment/).
+$(STAMP): pyproject.toml setup.py alignment/_kernels.c alignment/_costs.c alignment/_costs.h
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -29,4 +30,4 @@ lint: $(STAMP)
 	$(BIN)/mypy alignment app
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache alignment/_kernels*.so
