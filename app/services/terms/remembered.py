@@ -24,7 +24,9 @@ from app.services.terms.analysis import Pair, TermIndex
 from app.services.terms.checks import GLOSSARY_CHECKS, TEXT_CHECKS, Finding, check_pair
 from app.services.terms.records import TermRecord
 
-PAIRS = 50_000  # a few large collections' pairs (about 300 bytes of text each)
+# About 530 bytes a pair (its text and findings): a memo holds at most about 10 MB, ten
+# 2,000-pair documents; the text memo and the glossary states' together at most about 50 MB.
+PAIRS = 20_000
 GLOSSARY_STATES = 4  # a server's glossaries in use, and the states just before an entry edit
 
 Findings = tuple[Finding, ...]
