@@ -157,7 +157,7 @@ def bead_rows(session: Session, document: Document) -> list[BeadRow]:
         .order_by(Bead.position)
         .options(selectinload(Bead.segments))
     )
-    rows = []
+    rows: list[BeadRow] = []
     for bead in session.scalars(query):
         src = [s for s in bead.segments if s.text_id == original_id]
         tgt = [s for s in bead.segments if s.text_id != original_id]
