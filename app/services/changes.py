@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Action, Change, User
@@ -46,11 +45,3 @@ def record(
     session.add(change)
     session.flush()
     return change
-
-
-def history(session: Session, *, document_id: int | None = None, limit: int = 200) -> list[Change]:
-    """Return the newest changes first, optionally for one document."""
-    query = select(Change).order_by(Change.id.desc()).limit(limit)
-    if document_id is not None:
-        query = query.where(Change.document_id == document_id)
-    return list(session.scalars(query))

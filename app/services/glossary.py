@@ -118,11 +118,6 @@ def use_glossary(
     )
 
 
-def list_glossaries(session: Session) -> list[Glossary]:
-    """Return all glossaries by title."""
-    return list(session.scalars(select(Glossary).order_by(Glossary.title)))
-
-
 def entries(session: Session, glossary: Glossary) -> list[TermEntry]:
     """Return a glossary's entries by term (with who approved them)."""
     query = (

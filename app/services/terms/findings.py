@@ -38,10 +38,6 @@ class StoredFinding:
     def severity(self) -> Severity:
         return CHECKS_BY_ID[self.finding.check_id].severity
 
-    @property
-    def check_name(self) -> str:
-        return CHECKS_BY_ID[self.finding.check_id].name
-
 
 class SegmentText(Protocol):
     """A segment as the checks need it (a stored Segment or a review page's SegmentView)."""
